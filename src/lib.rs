@@ -1,0 +1,14 @@
+//! mcc, the Marketing Contribution Checklist.
+//!
+//! - [`checklist`]: the items, answers, scoring, quarters and sessions (pure logic).
+//! - [`store`]: session files on disk, written atomically.
+//! - [`report`]: scorecards and checklist listings as text and JSON.
+//! - [`cli`]: the command line.
+//! - [`tui`]: the terminal interface, a thin state/update/view layer over the rest.
+#![warn(missing_docs)]
+
+pub mod checklist;
+pub mod cli;
+pub mod report;
+pub mod store;
+pub mod tui;

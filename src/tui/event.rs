@@ -1,0 +1,202 @@
+//! Keys to actions. One table per context feeds both the mapping and the on-screen hints,
+//! so what the hint bar says is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::{Action, App, Screen};
+
+/// A key and the modifiers that must be held with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    code: KeyCode,
+    modifiers: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+}
+
+/// One line of the key table: the keys, the action, and how the hint bar and help name them.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Keys that trigger the action.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// The keys as written on screen, e.g. "↑/↓".
+    pub label: &'static str,
+    /// What they do, in a word or two.
+    pub does: &'static str,
+    /// How the hint bar shows it (keys, what they do), if it does; help lists every binding.
+    pub hint: Option<(&'static str, &'static str)>,
+}
+
+const fn bind(keys: &'static [Key], action: Action, label: &'static str, does: &'static str, in_hint_bar: bool) -> Binding {
+    let hint = if in_hint_bar { Some((label, does)) } else { None };
+    Binding { keys, action, label, does, hint }
+}
+
+const fn bind_hint(keys: &'static [Key], action: Action, label: &'static str, does: &'static str, hint: (&'static str, &'static str)) -> Binding {
+    Binding { keys, action, label, does, hint: Some(hint) }
+}
+
+const UP_KEYS: &[Key] = &[plain(KeyCode::Up), plain(KeyCode::BackTab)];
+const DOWN_KEYS: &[Key] = &[plain(KeyCode::Down), plain(KeyCode::Tab)];
+const HELP_KEYS: &[Key] = &[plain(KeyCode::F(1))];
+const HELP_OR_QUESTION: &[Key] = &[plain(KeyCode::F(1)), plain(KeyCode::Char('?'))];
+const QUIT_KEYS: &[Key] = &[ctrl('c')];
+const QUIT_OR_Q: &[Key] = &[ctrl('c'), plain(KeyCode::Char('q'))];
+
+const HOME_MENU: &[Binding] = &[
+    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "open", true),
+    bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
+    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "move down", ("↑↓", "move")),
+    bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
+    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "quit", false),
+    bind(QUIT_OR_Q, Action::Quit, "q", "quit", true),
+];
+
+const HOME_TYPING: &[Binding] = &[
+    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "start quarter", true),
+    bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
+    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "move down", ("↑↓", "move")),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "quit", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", false),
+];
+
+const WIZARD: &[Binding] = &[
+    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "save & next", true),
+    bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "previous item", false),
+    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "next item", ("↑↓", "items")),
+    bind(&[plain(KeyCode::F(2))], Action::OpenScorecard, "F2", "scorecard", true),
+    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "home", true),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
+];
+
+const SCORECARD: &[Binding] = &[
+    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "edit item", true),
+    bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
+    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "move down", ("↑↓", "move")),
+    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "home", true),
+    bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
+    bind(QUIT_OR_Q, Action::Quit, "q", "quit", true),
+];
+
+const HELP: &[Binding] = &[
+    bind(&[plain(KeyCode::Esc), plain(KeyCode::F(1)), plain(KeyCode::Char('?'))], Action::ToggleHelp, "Esc/F1", "close help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
+];
+
+/// The key table in force for the app's current state.
+pub fn bindings(app: &App) -> &'static [Binding] {
+    if app.help_open {
+        HELP
+    } else {
+        screen_bindings(app.screen, app.typing())
+    }
+}
+
+/// The key table of a screen, with or without a text box focused.
+pub fn screen_bindings(screen: Screen, typing: bool) -> &'static [Binding] {
+    match (screen, typing) {
+        (Screen::Home, false) => HOME_MENU,
+        (Screen::Home, true) => HOME_TYPING,
+        (Screen::Wizard, _) => WIZARD,
+        (Screen::Scorecard, _) => SCORECARD,
+    }
+}
+
+/// The hint bar's entries: (keys, what they do).
+pub fn hints(app: &App) -> impl Iterator<Item = (&'static str, &'static str)> {
+    bindings(app).iter().filter_map(|b| b.hint)
+}
+
+/// Turns a key press into an action; keys with no binding go to the text box when one has
+/// focus. Shift is ignored when matching (terminals add it to `?` and Shift-Tab). Key releases and repeats reported by some terminals are ignored.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let pressed = Key {
+        code: key.code,
+        modifiers: key.modifiers - KeyModifiers::SHIFT,
+    };
+    let found = bindings(app)
+        .iter()
+        .find(|b| b.keys.contains(&pressed))
+        .map(|b| b.action);
+    found.or_else(|| (app.typing() && !app.help_open).then_some(Action::Edit(key)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::Checklist;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    fn app() -> App {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        App::new(Checklist::built_in(), Vec::new(), today, || Utc.with_ymd_and_hms(2026, 12, 4, 12, 0, 0).unwrap())
+    }
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn question_mark_is_text_in_an_answer_box_and_help_elsewhere() {
+        let mut app = app();
+        app.screen = Screen::Wizard;
+        assert_eq!(action_for(&app, key(KeyCode::Char('?'))), Some(Action::Edit(key(KeyCode::Char('?')))));
+        assert_eq!(action_for(&app, key(KeyCode::F(1))), Some(Action::ToggleHelp));
+        app.screen = Screen::Scorecard;
+        assert_eq!(action_for(&app, key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
+        assert_eq!(action_for(&app, key(KeyCode::Char('x'))), None);
+    }
+
+    #[test]
+    fn navigation_keys_work_in_the_wizard() {
+        let mut app = app();
+        app.screen = Screen::Wizard;
+        let cases = [
+            (key(KeyCode::Up), Action::Previous),
+            (key(KeyCode::BackTab), Action::Previous),
+            (KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), Action::Previous),
+            (key(KeyCode::Down), Action::Next),
+            (key(KeyCode::Tab), Action::Next),
+            (key(KeyCode::Enter), Action::Submit),
+            (key(KeyCode::Esc), Action::Back),
+            (key(KeyCode::F(2)), Action::OpenScorecard),
+            (KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
+        ];
+        for (pressed, expected) in cases {
+            assert_eq!(action_for(&app, pressed), Some(expected), "{pressed:?}");
+        }
+        let capital = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&app, capital), Some(Action::Edit(capital)));
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let mut release = key(KeyCode::Enter);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(&app(), release), None);
+    }
+
+    #[test]
+    fn every_screen_offers_help_and_a_way_out() {
+        let mut app = app();
+        for screen in [Screen::Home, Screen::Wizard, Screen::Scorecard] {
+            app.screen = screen;
+            let table = bindings(&app);
+            assert!(table.iter().any(|b| b.action == Action::ToggleHelp), "{screen:?}");
+            assert!(table.iter().any(|b| b.action == Action::Quit), "{screen:?}");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Drawing: one file per screen. Views only read the [`App`]; they never change it.
+
+mod help;
+mod home;
+mod scorecard;
+mod wizard;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Notice, Screen};
+use super::theme::Theme;
+use super::widget::hints::hint_line;
+
+/// Smallest window mcc lays out; below it a "make the window bigger" screen is shown.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
+/// Draws the whole screen for the app's current state.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        render_too_small(frame, area, theme);
+        return;
+    }
+    let notice_height = app.notice.as_ref().map_or(0, |n| notice_line(n, theme).width() as u16).div_ceil(area.width.max(1)).clamp(1, 2);
+    let [title, body, notice, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(notice_height),
+        Constraint::Length(1),
+    ])
+    .horizontal_margin(1)
+    .areas(area);
+
+    render_title(frame, title, app, theme);
+    match app.screen {
+        Screen::Home => home::render(frame, body, app, theme),
+        Screen::Wizard => wizard::render(frame, body, app, theme),
+        Screen::Scorecard => scorecard::render(frame, body, app, theme),
+    }
+    if let Some(message) = &app.notice {
+        frame.render_widget(Paragraph::new(notice_line(message, theme)).wrap(Wrap { trim: true }), notice);
+    }
+    frame.render_widget(Paragraph::new(hint_line(app, theme)), hints);
+    if app.help_open {
+        help::render(frame, area, app, theme);
+    }
+}
+
+fn notice_line<'a>(notice: &Notice, theme: &Theme) -> Line<'a> {
+    match notice {
+        Notice::Info(text) => Line::styled(format!("✓ {text}"), theme.info),
+        Notice::Error(text) => Line::styled(format!("✗ {text}"), theme.error),
+    }
+}
+
+fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let context = match (app.screen, &app.open) {
+        (Screen::Home, _) | (_, None) => String::new(),
+        (Screen::Wizard, Some(open)) => format!("{} · questions", open.session.quarter),
+        (Screen::Scorecard, Some(open)) => format!("{} · scorecard", open.session.quarter),
+    };
+    let name = if area.width >= 70 { "mcc · Marketing Contribution Checklist" } else { "mcc" };
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(context.chars().count() as u16)]).areas(area);
+    frame.render_widget(Paragraph::new(Span::styled(name, theme.title)), left);
+    frame.render_widget(Paragraph::new(Span::styled(context, theme.title)).alignment(Alignment::Right), right);
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let (width, height) = MIN_SIZE;
+    let text = vec![
+        Line::styled("Make the window bigger", theme.title),
+        Line::raw(format!("mcc needs {width}×{height}; this one is {}×{}.", area.width, area.height)),
+        Line::styled("Ctrl-C quits.", theme.muted),
+    ];
+    let top = area.height.saturating_sub(3) / 2;
+    let inner = Rect { y: area.y + top, height: area.height - top, ..area };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
+}

@@ -1,0 +1,5 @@
+//! Reusable pieces: the benchmark gauge, the step indicator and the key-hint bar.
+
+pub mod gauge;
+pub mod hints;
+pub mod steps;
