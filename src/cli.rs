@@ -72,7 +72,9 @@ pub fn config_dir(explicit: Option<PathBuf>) -> Result<PathBuf> {
         Some(dir) => Ok(dir),
         None => directories::ProjectDirs::from("", "", "mcc")
             .map(|dirs| dirs.config_dir().to_path_buf())
-            .ok_or_else(|| anyhow!("could not find your home folder; start mcc with --config-dir DIR")),
+            .ok_or_else(|| {
+                anyhow!("could not find your home folder; start mcc with --config-dir DIR")
+            }),
     }
 }
 
@@ -87,29 +89,43 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
     match command {
         Command::List => print_list(&checklist, store, out),
         Command::Show { quarter, format } => {
-            let session = store.load(*quarter)?.ok_or_else(|| not_saved(*quarter, store))?;
+            let session = store
+                .load(*quarter)?
+                .ok_or_else(|| not_saved(*quarter, store))?;
             let card = Scorecard::new(&checklist, &session);
             match format {
                 Format::Text => write!(out, "{}", card.to_text())?,
-                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&card.to_json())?)?,
+                Format::Json => {
+                    writeln!(out, "{}", serde_json::to_string_pretty(&card.to_json())?)?
+                }
             }
             Ok(())
         }
         Command::Checklist { format } => {
             match format {
                 Format::Text => write!(out, "{}", checklist_text(&checklist))?,
-                Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&checklist_json(&checklist))?)?,
+                Format::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&checklist_json(&checklist))?
+                )?,
             }
             Ok(())
         }
-        Command::New { .. } => bail!("`mcc new` opens the questions on screen and needs a terminal"),
+        Command::New { .. } => {
+            bail!("`mcc new` opens the questions on screen and needs a terminal")
+        }
     }
 }
 
 fn print_list(checklist: &Checklist, store: &Store, out: &mut dyn Write) -> Result<()> {
     let listings = store.list()?;
     if listings.is_empty() {
-        writeln!(out, "No saved quarters yet in {}. Run `mcc` to start one.", store.sessions_dir().display())?;
+        writeln!(
+            out,
+            "No saved quarters yet in {}. Run `mcc` to start one.",
+            store.sessions_dir().display()
+        )?;
         return Ok(());
     }
     for listing in listings {
@@ -120,7 +136,10 @@ fn print_list(checklist: &Checklist, store: &Store, out: &mut dyn Write) -> Resu
                 listing.quarter,
                 session.answered_count(checklist),
                 checklist.items.len(),
-                session.updated_at.with_timezone(&Local).format("%Y-%m-%d %H:%M")
+                session
+                    .updated_at
+                    .with_timezone(&Local)
+                    .format("%Y-%m-%d %H:%M")
             )?,
             Err(error) => writeln!(out, "{}  damaged: {error}", listing.quarter)?,
         }
@@ -151,4 +170,28 @@ pub fn open_store(config_dir: &std::path::Path) -> Result<Store> {
             config_dir.display()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn quarters_on_the_command_line_are_checked() {
+        let cli = Cli::try_parse_from(["mcc", "show", "2026-q2", "--format", "json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Show {
+                format: Format::Json,
+                ..
+            })
+        ));
+        assert!(Cli::try_parse_from(["mcc", "show", "2026-Q5"]).is_err());
+    }
 }

@@ -87,13 +87,13 @@ pub fn format_value(unit: Unit, value: f64) -> String {
     }
 }
 
-/// Words for the unit shown beside the input box: "minutes", "%", "x (e.g. 3:1)", "$", "yes / partly / no".
+/// Words for the unit shown beside the input box: "minutes", "percent (%)", "times (x)", ...
 pub fn unit_label(unit: Unit) -> &'static str {
     match unit {
         Unit::Minutes => "minutes",
-        Unit::Percent => "%",
-        Unit::Ratio => "x (e.g. 3:1)",
-        Unit::Money => "$",
+        Unit::Percent => "percent (%)",
+        Unit::Ratio => "times (x)",
+        Unit::Money => "amount of money",
         Unit::YesNo => "yes / partly / no",
     }
 }
@@ -696,9 +696,9 @@ mod tests {
     fn labels_and_examples() {
         let cases = [
             (Unit::Minutes, "minutes", "e.g. 5m, 1h 30m, 2 days"),
-            (Unit::Percent, "%", "e.g. 27, 27.5%"),
-            (Unit::Ratio, "x (e.g. 3:1)", "e.g. 3:1, 2.5x, 0.5"),
-            (Unit::Money, "$", "e.g. 250k, $1.2M, 40,000"),
+            (Unit::Percent, "percent (%)", "e.g. 27, 27.5%"),
+            (Unit::Ratio, "times (x)", "e.g. 3:1, 2.5x, 0.5"),
+            (Unit::Money, "amount of money", "e.g. 250k, $1.2M, 40,000"),
             (Unit::YesNo, "yes / partly / no", "e.g. yes, partly, no"),
         ];
         for (unit, label, hint) in cases {

@@ -162,7 +162,11 @@ mod tests {
     #[test]
     fn built_in_checklist_has_the_agreed_items() {
         let checklist = Checklist::built_in();
-        assert!((10..=12).contains(&checklist.items.len()), "{} items", checklist.items.len());
+        assert!(
+            (10..=12).contains(&checklist.items.len()),
+            "{} items",
+            checklist.items.len()
+        );
         for id in [
             "lead_response_time",
             "marketing_pipeline_share",
@@ -178,25 +182,61 @@ mod tests {
 
     #[test]
     fn lead_response_time_is_good_at_five_minutes_and_cites_the_odds() {
-        let item = Checklist::built_in().item("lead_response_time").cloned().unwrap();
-        assert_eq!((item.unit, item.better, item.bands.good), (Unit::Minutes, Direction::Lower, 5.0));
-        assert!(item.why.contains("4x") && item.why.contains("21x"), "{}", item.why);
+        let item = Checklist::built_in()
+            .item("lead_response_time")
+            .cloned()
+            .unwrap();
+        assert_eq!(
+            (item.unit, item.better, item.bands.good),
+            (Unit::Minutes, Direction::Lower, 5.0)
+        );
+        assert!(
+            item.why.contains("4x") && item.why.contains("21x"),
+            "{}",
+            item.why
+        );
     }
 
     #[test]
     fn marketing_pipeline_share_is_good_from_25_percent() {
-        let item = Checklist::built_in().item("marketing_pipeline_share").cloned().unwrap();
-        assert_eq!((item.unit, item.better, item.bands.good), (Unit::Percent, Direction::Higher, 25.0));
+        let item = Checklist::built_in()
+            .item("marketing_pipeline_share")
+            .cloned()
+            .unwrap();
+        assert_eq!(
+            (item.unit, item.better, item.bands.good),
+            (Unit::Percent, Direction::Higher, 25.0)
+        );
         assert!(item.benchmark.contains("25-30%"), "{}", item.benchmark);
     }
 
     #[test]
     fn every_item_is_fully_written() {
         for item in Checklist::built_in().items {
-            let texts = [&item.name, &item.question, &item.why, &item.how_to_get, &item.benchmark, &item.source];
-            assert!(texts.iter().all(|t| !t.trim().is_empty()), "{} has an empty field", item.id);
-            let verdicts = [&item.verdicts.good, &item.verdicts.watch, &item.verdicts.poor, &item.verdicts.unknown];
-            assert!(verdicts.iter().all(|t| !t.trim().is_empty()), "{} has an empty verdict", item.id);
+            let texts = [
+                &item.name,
+                &item.question,
+                &item.why,
+                &item.how_to_get,
+                &item.benchmark,
+                &item.source,
+            ];
+            assert!(
+                texts.iter().all(|t| !t.trim().is_empty()),
+                "{} has an empty field",
+                item.id
+            );
+            let verdicts = [
+                &item.verdicts.good,
+                &item.verdicts.watch,
+                &item.verdicts.poor,
+                &item.verdicts.unknown,
+            ];
+            assert!(
+                verdicts.iter().all(|t| !t.trim().is_empty()),
+                "{} has an empty verdict",
+                item.id
+            );
         }
     }
 
@@ -205,11 +245,20 @@ mod tests {
         let built_in = Checklist::built_in();
         let mut twice = built_in.clone();
         twice.items.push(twice.items[0].clone());
-        assert!(matches!(twice.validate(), Err(ChecklistError::Invalid { problem, .. }) if problem.contains("twice")));
+        assert!(
+            matches!(twice.validate(), Err(ChecklistError::Invalid { problem, .. }) if problem.contains("twice"))
+        );
 
         let mut backwards = built_in;
-        let item = backwards.items.iter_mut().find(|i| i.better == Direction::Lower).unwrap();
-        item.bands = Bands { good: 60.0, watch: 5.0 };
+        let item = backwards
+            .items
+            .iter_mut()
+            .find(|i| i.better == Direction::Lower)
+            .unwrap();
+        item.bands = Bands {
+            good: 60.0,
+            watch: 5.0,
+        };
         assert!(backwards.validate().is_err());
         assert!(Checklist::from_toml("items = 3").is_err());
     }

@@ -21,7 +21,8 @@ pub struct QuarterError(String);
 impl Quarter {
     /// Builds a quarter; `number` must be 1 to 4 and `year` 2000 to 2999.
     pub fn new(year: i32, number: u8) -> Option<Self> {
-        ((2000..=2999).contains(&year) && (1..=4).contains(&number)).then_some(Self { year, number })
+        ((2000..=2999).contains(&year) && (1..=4).contains(&number))
+            .then_some(Self { year, number })
     }
 
     /// The quarter that contains `date`.
@@ -40,23 +41,36 @@ impl Quarter {
     /// The quarter before this one.
     pub fn previous(self) -> Self {
         if self.number == 1 {
-            Self { year: self.year - 1, number: 4 }
+            Self {
+                year: self.year - 1,
+                number: 4,
+            }
         } else {
-            Self { year: self.year, number: self.number - 1 }
+            Self {
+                year: self.year,
+                number: self.number - 1,
+            }
         }
     }
 
     /// First day of the quarter.
     pub fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, u32::from(self.number) * 3 - 2, 1).expect("valid quarter start")
+        NaiveDate::from_ymd_opt(self.year, u32::from(self.number) * 3 - 2, 1)
+            .expect("valid quarter start")
     }
 
     /// First day of the next quarter (the end, exclusive).
     pub fn end_exclusive(self) -> NaiveDate {
         let next = if self.number == 4 {
-            Self { year: self.year + 1, number: 1 }
+            Self {
+                year: self.year + 1,
+                number: 1,
+            }
         } else {
-            Self { year: self.year, number: self.number + 1 }
+            Self {
+                year: self.year,
+                number: self.number + 1,
+            }
         };
         next.first_day()
     }
@@ -74,7 +88,11 @@ impl FromStr for Quarter {
     /// Accepts `2026-Q3`, also `2026-q3`, `2026 Q3` and `2026Q3`; nothing else.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let refuse = || QuarterError(text.trim().to_string());
-        let compact: String = text.trim().chars().filter(|c| *c != '-' && *c != ' ').collect();
+        let compact: String = text
+            .trim()
+            .chars()
+            .filter(|c| *c != '-' && *c != ' ')
+            .collect();
         let (year, number) = compact
             .to_ascii_uppercase()
             .split_once('Q')
@@ -113,24 +131,53 @@ mod tests {
     #[test]
     fn parses_the_written_forms() {
         for text in ["2026-Q3", "2026-q3", " 2026 Q3 ", "2026Q3"] {
-            assert_eq!(text.parse::<Quarter>(), Ok(Quarter::new(2026, 3).unwrap()), "{text}");
+            assert_eq!(
+                text.parse::<Quarter>(),
+                Ok(Quarter::new(2026, 3).unwrap()),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn refuses_anything_that_is_not_a_quarter() {
-        for text in ["", "2026", "2026-Q5", "2026-Q0", "26-Q1", "../2026-Q1", "2026-Q1.json", "Q3-2026", "1999-Q4"] {
+        for text in [
+            "",
+            "2026",
+            "2026-Q5",
+            "2026-Q0",
+            "26-Q1",
+            "../2026-Q1",
+            "2026-Q1.json",
+            "Q3-2026",
+            "1999-Q4",
+        ] {
             let error = text.parse::<Quarter>().unwrap_err();
-            assert!(error.to_string().contains("for example 2026-Q3"), "{text}: {error}");
+            assert!(
+                error.to_string().contains("for example 2026-Q3"),
+                "{text}: {error}"
+            );
         }
     }
 
     #[test]
     fn last_finished_quarter_is_the_one_before_today() {
-        assert_eq!(Quarter::last_finished(date(2026, 12, 4)).to_string(), "2026-Q3");
-        assert_eq!(Quarter::last_finished(date(2026, 1, 1)).to_string(), "2025-Q4");
-        assert_eq!(Quarter::last_finished(date(2026, 3, 31)).to_string(), "2025-Q4");
-        assert_eq!(Quarter::last_finished(date(2026, 4, 1)).to_string(), "2026-Q1");
+        assert_eq!(
+            Quarter::last_finished(date(2026, 12, 4)).to_string(),
+            "2026-Q3"
+        );
+        assert_eq!(
+            Quarter::last_finished(date(2026, 1, 1)).to_string(),
+            "2025-Q4"
+        );
+        assert_eq!(
+            Quarter::last_finished(date(2026, 3, 31)).to_string(),
+            "2025-Q4"
+        );
+        assert_eq!(
+            Quarter::last_finished(date(2026, 4, 1)).to_string(),
+            "2026-Q1"
+        );
     }
 
     #[test]
@@ -142,7 +189,10 @@ mod tests {
 
     #[test]
     fn quarters_sort_oldest_first_and_round_trip_through_json() {
-        let mut quarters = vec![Quarter::new(2026, 1).unwrap(), Quarter::new(2025, 4).unwrap()];
+        let mut quarters = [
+            Quarter::new(2026, 1).unwrap(),
+            Quarter::new(2025, 4).unwrap(),
+        ];
         quarters.sort();
         assert_eq!(quarters[0].to_string(), "2025-Q4");
         let json = serde_json::to_string(&quarters[1]).unwrap();

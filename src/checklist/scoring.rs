@@ -101,9 +101,21 @@ impl Scale {
     /// twice the good edge; no / partly / yes sit in the middle of three equal thirds.
     pub fn for_item(item: &Item) -> Self {
         match item.unit {
-            Unit::Minutes => Scale { min: 1.0, max: WEEK_MINUTES, log: true },
-            Unit::Percent => Scale { min: 0.0, max: 100.0, log: false },
-            Unit::YesNo => Scale { min: -0.25, max: 1.25, log: false },
+            Unit::Minutes => Scale {
+                min: 1.0,
+                max: WEEK_MINUTES,
+                log: true,
+            },
+            Unit::Percent => Scale {
+                min: 0.0,
+                max: 100.0,
+                log: false,
+            },
+            Unit::YesNo => Scale {
+                min: -0.25,
+                max: 1.25,
+                log: false,
+            },
             Unit::Ratio | Unit::Money => Scale {
                 min: 0.0,
                 max: 2.0 * item.bands.good.max(item.bands.watch).max(1.0),
@@ -172,7 +184,13 @@ pub(crate) mod tests {
     #[test]
     fn lower_is_better_band_edges_go_to_the_better_rating() {
         let response = item(Unit::Minutes, Direction::Lower, 5.0, 60.0);
-        let cases = [(0.0, Rating::Good), (5.0, Rating::Good), (5.01, Rating::Watch), (60.0, Rating::Watch), (60.5, Rating::Poor)];
+        let cases = [
+            (0.0, Rating::Good),
+            (5.0, Rating::Good),
+            (5.01, Rating::Watch),
+            (60.0, Rating::Watch),
+            (60.5, Rating::Poor),
+        ];
         for (value, expected) in cases {
             assert_eq!(rate(&response, value), expected, "{value}");
         }
@@ -181,7 +199,14 @@ pub(crate) mod tests {
     #[test]
     fn higher_is_better_band_edges_go_to_the_better_rating() {
         let share = item(Unit::Percent, Direction::Higher, 25.0, 15.0);
-        let cases = [(100.0, Rating::Good), (25.0, Rating::Good), (24.9, Rating::Watch), (15.0, Rating::Watch), (14.9, Rating::Poor), (0.0, Rating::Poor)];
+        let cases = [
+            (100.0, Rating::Good),
+            (25.0, Rating::Good),
+            (24.9, Rating::Watch),
+            (15.0, Rating::Watch),
+            (14.9, Rating::Poor),
+            (0.0, Rating::Poor),
+        ];
         for (value, expected) in cases {
             assert_eq!(rate(&share, value), expected, "{value}");
         }
@@ -202,11 +227,21 @@ pub(crate) mod tests {
         let scale = Scale::for_item(&item(Unit::Minutes, Direction::Lower, 5.0, 60.0));
         assert_eq!(scale.position(1.0), 0.0);
         assert_eq!(scale.position(WEEK_MINUTES), 1.0);
-        assert_eq!(scale.position(0.2), 0.0, "below the scale clamps to the left end");
+        assert_eq!(
+            scale.position(0.2),
+            0.0,
+            "below the scale clamps to the left end"
+        );
         let hour = scale.position(60.0);
         assert!((hour - 60f64.ln() / WEEK_MINUTES.ln()).abs() < 1e-12);
-        assert!(scale.position(2.0) > 0.05, "2 minutes is visibly off the left end");
-        assert!(scale.position(42.0 * 60.0) < 0.95, "42 hours is visibly short of the right end");
+        assert!(
+            scale.position(2.0) > 0.05,
+            "2 minutes is visibly off the left end"
+        );
+        assert!(
+            scale.position(42.0 * 60.0) < 0.95,
+            "42 hours is visibly short of the right end"
+        );
     }
 
     #[test]
@@ -220,10 +255,16 @@ pub(crate) mod tests {
 
     #[test]
     fn value_at_inverts_position() {
-        for item in [item(Unit::Minutes, Direction::Lower, 5.0, 60.0), item(Unit::Percent, Direction::Higher, 25.0, 15.0)] {
+        for item in [
+            item(Unit::Minutes, Direction::Lower, 5.0, 60.0),
+            item(Unit::Percent, Direction::Higher, 25.0, 15.0),
+        ] {
             let scale = Scale::for_item(&item);
             for value in [1.0, 5.0, 42.0, 99.0] {
-                assert!((scale.value_at(scale.position(value)) - value).abs() < 1e-9, "{value}");
+                assert!(
+                    (scale.value_at(scale.position(value)) - value).abs() < 1e-9,
+                    "{value}"
+                );
             }
         }
     }
@@ -232,14 +273,29 @@ pub(crate) mod tests {
     fn zones_follow_the_bands() {
         let response = item(Unit::Minutes, Direction::Lower, 5.0, 60.0);
         let scale = Scale::for_item(&response);
-        assert_eq!(zone_at(&response, &scale, scale.position(4.0)), Rating::Good);
-        assert_eq!(zone_at(&response, &scale, scale.position(30.0)), Rating::Watch);
-        assert_eq!(zone_at(&response, &scale, scale.position(600.0)), Rating::Poor);
+        assert_eq!(
+            zone_at(&response, &scale, scale.position(4.0)),
+            Rating::Good
+        );
+        assert_eq!(
+            zone_at(&response, &scale, scale.position(30.0)),
+            Rating::Watch
+        );
+        assert_eq!(
+            zone_at(&response, &scale, scale.position(600.0)),
+            Rating::Poor
+        );
 
         let yes_no = item(Unit::YesNo, Direction::Higher, 1.0, 0.5);
         let scale = Scale::for_item(&yes_no);
-        let thirds: Vec<Rating> = [0.1, 0.5, 0.9].iter().map(|p| zone_at(&yes_no, &scale, *p)).collect();
+        let thirds: Vec<Rating> = [0.1, 0.5, 0.9]
+            .iter()
+            .map(|p| zone_at(&yes_no, &scale, *p))
+            .collect();
         assert_eq!(thirds, [Rating::Poor, Rating::Watch, Rating::Good]);
-        assert!((scale.position(1.0) - 5.0 / 6.0).abs() < 1e-12, "yes sits mid-way along the last third");
+        assert!(
+            (scale.position(1.0) - 5.0 / 6.0).abs() < 1e-12,
+            "yes sits mid-way along the last third"
+        );
     }
 }

@@ -85,11 +85,18 @@ impl Session {
 
     /// How many of the checklist's items have an answer (unknown counts as answered).
     pub fn answered_count(&self, checklist: &Checklist) -> usize {
-        checklist.items.iter().filter(|item| self.answers.contains_key(&item.id)).count()
+        checklist
+            .items
+            .iter()
+            .filter(|item| self.answers.contains_key(&item.id))
+            .count()
     }
 
     /// Index of the first item without an answer, or `None` when all are answered.
     pub fn first_unanswered(&self, checklist: &Checklist) -> Option<usize> {
-        checklist.items.iter().position(|item| !self.answers.contains_key(&item.id))
+        checklist
+            .items
+            .iter()
+            .position(|item| !self.answers.contains_key(&item.id))
     }
 }

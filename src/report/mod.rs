@@ -98,7 +98,12 @@ impl<'a> Scorecard<'a> {
                     Rating::Unknown => summary.unknown += 1,
                     Rating::Unanswered => summary.unanswered += 1,
                 }
-                ScoreRow { item, value, rating, verdict }
+                ScoreRow {
+                    item,
+                    value,
+                    rating,
+                    verdict,
+                }
             })
             .collect();
         Self {
@@ -112,7 +117,9 @@ impl<'a> Scorecard<'a> {
     pub fn to_text(&self) -> String {
         let mut text = format!("Scorecard for {}\n{}\n", self.quarter, self.summary.line());
         for row in &self.rows {
-            let value = row.value.map_or_else(|| "-".to_string(), |v| format_value(row.item.unit, v));
+            let value = row
+                .value
+                .map_or_else(|| "-".to_string(), |v| format_value(row.item.unit, v));
             text += &format!(
                 "\n{} {:<13} {:<30} {:>12}   benchmark: {}\n  {}\n",
                 row.rating.symbol(),
@@ -201,13 +208,24 @@ mod tests {
         let unanswered = checklist.items.len() - 4;
         assert_eq!(
             card.summary,
-            Summary { good: 1, watch: 1, poor: 1, unknown: 1, unanswered }
+            Summary {
+                good: 1,
+                watch: 1,
+                poor: 1,
+                unknown: 1,
+                unanswered
+            }
         );
         assert_eq!(
             card.summary.line(),
-            format!("Marketing meets the benchmark on 1 of 3 answered items; 1 unknown; {unanswered} not answered yet.")
+            format!(
+                "Marketing meets the benchmark on 1 of 3 answered items; 1 unknown; {unanswered} not answered yet."
+            )
         );
-        assert_eq!(Summary::default().line(), "Nothing answered yet: start with the first question.");
+        assert_eq!(
+            Summary::default().line(),
+            "Nothing answered yet: start with the first question."
+        );
     }
 
     #[test]
@@ -220,7 +238,12 @@ mod tests {
         let find = |id: &str| metrics.iter().find(|m| m["id"] == id).unwrap().clone();
         assert_eq!(find("lead_response_time")["value"], 4.0);
         assert_eq!(find("lead_response_time")["rating"], "good");
-        assert!(find("lead_response_time")["verdict"].as_str().unwrap().starts_with("4 min: "));
+        assert!(
+            find("lead_response_time")["verdict"]
+                .as_str()
+                .unwrap()
+                .starts_with("4 min: ")
+        );
         assert_eq!(find("mql_to_sql_rate")["value"], Value::Null);
         assert_eq!(find("mql_to_sql_rate")["rating"], "unknown");
         assert_eq!(find("ltv_to_cac")["rating"], "unanswered");
@@ -244,8 +267,18 @@ mod tests {
         let checklist = Checklist::built_in();
         let text = checklist_text(&checklist);
         for item in &checklist.items {
-            assert!(text.contains(&item.source) && text.contains(&item.benchmark), "{}", item.id);
+            assert!(
+                text.contains(&item.source) && text.contains(&item.benchmark),
+                "{}",
+                item.id
+            );
         }
-        assert_eq!(checklist_json(&checklist)["items"].as_array().unwrap().len(), checklist.items.len());
+        assert_eq!(
+            checklist_json(&checklist)["items"]
+                .as_array()
+                .unwrap()
+                .len(),
+            checklist.items.len()
+        );
     }
 }

@@ -49,7 +49,11 @@ pub enum StoreError {
 impl StoreError {
     fn io(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> StoreError {
         let path = path.to_path_buf();
-        move |source| StoreError::Io { action, path, source }
+        move |source| StoreError::Io {
+            action,
+            path,
+            source,
+        }
     }
 }
 
@@ -95,15 +99,20 @@ impl Store {
             .suffix(".tmp")
             .tempfile_in(&self.sessions_dir)
             .map_err(StoreError::io("save", &path))?;
-        temp.write_all(json.as_bytes()).map_err(StoreError::io("save", &path))?;
-        temp.as_file().sync_all().map_err(StoreError::io("save", &path))?;
-        temp.persist(&path).map_err(|e| StoreError::io("save", &path)(e.error))?;
+        temp.write_all(json.as_bytes())
+            .map_err(StoreError::io("save", &path))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(StoreError::io("save", &path))?;
+        temp.persist(&path)
+            .map_err(|e| StoreError::io("save", &path)(e.error))?;
         Ok(path)
     }
 
     /// Every saved quarter, newest first, including damaged files with the reason.
     pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
-        let entries = fs::read_dir(&self.sessions_dir).map_err(StoreError::io("read", &self.sessions_dir))?;
+        let entries =
+            fs::read_dir(&self.sessions_dir).map_err(StoreError::io("read", &self.sessions_dir))?;
         let mut listings: Vec<Listing> = entries
             .filter_map(Result::ok)
             .filter_map(|entry| {
@@ -111,11 +120,13 @@ impl Store {
                 let quarter: Quarter = name.strip_suffix(".json")?.parse().ok()?;
                 Some(Listing {
                     quarter,
-                    session: self.load(quarter).and_then(|s| s.ok_or_else(|| gone(&entry.path()))),
+                    session: self
+                        .load(quarter)
+                        .and_then(|s| s.ok_or_else(|| gone(&entry.path()))),
                 })
             })
             .collect();
-        listings.sort_by(|a, b| b.quarter.cmp(&a.quarter));
+        listings.sort_by_key(|listing| std::cmp::Reverse(listing.quarter));
         Ok(listings)
     }
 }
@@ -130,7 +141,8 @@ fn parse_session(path: &Path, text: &str, quarter: Quarter) -> Result<Session, S
         path: path.to_path_buf(),
         reason,
     };
-    let session: Session = serde_json::from_str(text).map_err(|e| damaged(format!("not a session file ({e})")))?;
+    let session: Session =
+        serde_json::from_str(text).map_err(|e| damaged(format!("not a session file ({e})")))?;
     if session.schema_version > SCHEMA_VERSION {
         return Err(damaged(format!(
             "it was written by a newer mcc (format {}, this one reads up to {SCHEMA_VERSION})",
@@ -138,7 +150,10 @@ fn parse_session(path: &Path, text: &str, quarter: Quarter) -> Result<Session, S
         )));
     }
     if session.quarter != quarter {
-        return Err(damaged(format!("it holds {} but is named {quarter}", session.quarter)));
+        return Err(damaged(format!(
+            "it holds {} but is named {quarter}",
+            session.quarter
+        )));
     }
     Ok(session)
 }
@@ -148,7 +163,9 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(StoreError::io("create the folder", dir))
+    builder
+        .create(dir)
+        .map_err(StoreError::io("create the folder", dir))
 }
 
 #[cfg(test)]
@@ -178,11 +195,18 @@ mod tests {
         let path = store.save(&saved).unwrap();
         assert_eq!(path, dir.path().join("sessions/2026-Q3.json"));
         assert_eq!(store.load(quarter("2026-Q3")).unwrap(), Some(saved));
-        let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(json["schema_version"], 1);
         assert_eq!(json["answers"]["lead_response_time"]["value"], 7.0);
-        assert_eq!(json["answers"]["lead_follow_up_rate"]["value"], serde_json::Value::Null);
-        assert_eq!(json["answers"]["lead_response_time"]["source"]["kind"], "typed");
+        assert_eq!(
+            json["answers"]["lead_follow_up_rate"]["value"],
+            serde_json::Value::Null
+        );
+        assert_eq!(
+            json["answers"]["lead_response_time"]["source"]["kind"],
+            "typed"
+        );
     }
 
     #[cfg(unix)]
@@ -192,8 +216,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("fresh")).unwrap();
         let path = store.save(&session("2026-Q3")).unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-        assert_eq!(fs::metadata(store.sessions_dir()).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(store.sessions_dir())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o700
+        );
     }
 
     #[test]
@@ -209,7 +243,9 @@ mod tests {
         let listed = store.list().unwrap();
         let names: Vec<String> = listed.iter().map(|l| l.quarter.to_string()).collect();
         assert_eq!(names, ["2026-Q2", "2026-Q1", "2025-Q4"]);
-        assert!(matches!(&listed[1].session, Err(StoreError::Damaged { reason, .. }) if reason.contains("not a session file")));
+        assert!(
+            matches!(&listed[1].session, Err(StoreError::Damaged { reason, .. }) if reason.contains("not a session file"))
+        );
 
         let error = store.save(&session("2026-Q1")).unwrap_err();
         assert!(error.to_string().contains("left untouched"), "{error}");
@@ -222,12 +258,20 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         let mut newer = session("2026-Q3");
         newer.schema_version = SCHEMA_VERSION + 1;
-        fs::write(store.path_for(newer.quarter), serde_json::to_string(&newer).unwrap()).unwrap();
+        fs::write(
+            store.path_for(newer.quarter),
+            serde_json::to_string(&newer).unwrap(),
+        )
+        .unwrap();
         let error = store.load(newer.quarter).unwrap_err();
         assert!(error.to_string().contains("newer mcc"), "{error}");
 
         let misnamed = session("2026-Q2");
-        fs::write(store.path_for(quarter("2026-Q1")), serde_json::to_string(&misnamed).unwrap()).unwrap();
+        fs::write(
+            store.path_for(quarter("2026-Q1")),
+            serde_json::to_string(&misnamed).unwrap(),
+        )
+        .unwrap();
         let error = store.load(quarter("2026-Q1")).unwrap_err();
         assert!(error.to_string().contains("holds 2026-Q2"), "{error}");
     }
@@ -238,7 +282,10 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         store.save(&session("2026-Q3")).unwrap();
         store.save(&session("2026-Q3")).unwrap();
-        let names: Vec<_> = fs::read_dir(store.sessions_dir()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(store.sessions_dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["2026-Q3.json"]);
     }
 }

@@ -2,14 +2,14 @@
 //! anything that touches the disk is handed back to the loop as an [`Effect`].
 
 use chrono::{DateTime, NaiveDate, Utc};
-use tui_input::backend::crossterm::EventHandler;
-use tui_input::Input;
 use ratatui::crossterm::event::{Event, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
 
+use crate::checklist::Checklist;
 use crate::checklist::answer::{self, Parsed};
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
-use crate::checklist::Checklist;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +135,12 @@ pub struct App {
 
 impl App {
     /// A new app on the home screen; `today` sets the default quarter, `clock` stamps answers.
-    pub fn new(checklist: Checklist, saved: Vec<SavedQuarter>, today: NaiveDate, clock: fn() -> DateTime<Utc>) -> Self {
+    pub fn new(
+        checklist: Checklist,
+        saved: Vec<SavedQuarter>,
+        today: NaiveDate,
+        clock: fn() -> DateTime<Utc>,
+    ) -> Self {
         let mut app = Self {
             checklist,
             screen: Screen::Home,
@@ -147,7 +152,11 @@ impl App {
             notice: None,
             clock,
         };
-        app.home_selected = app.home_rows().iter().position(|row| *row == HomeRow::Start).unwrap_or(0);
+        app.home_selected = app
+            .home_rows()
+            .iter()
+            .position(|row| *row == HomeRow::Start)
+            .unwrap_or(0);
         if let Some(HomeRow::Continue(_)) = app.home_rows().first() {
             app.home_selected = 0;
         }
@@ -185,7 +194,11 @@ impl App {
             if matches!(action, Action::ToggleHelp | Action::Back) {
                 self.help_open = false;
             }
-            return if action == Action::Quit { Effect::Quit } else { Effect::None };
+            return if action == Action::Quit {
+                Effect::Quit
+            } else {
+                Effect::None
+            };
         }
         match action {
             Action::Quit => Effect::Quit,
@@ -204,7 +217,9 @@ impl App {
     fn update_home(&mut self, action: Action) -> Effect {
         let rows = self.home_rows();
         match action {
-            Action::Previous => self.home_selected = self.home_selected.checked_sub(1).unwrap_or(rows.len() - 1),
+            Action::Previous => {
+                self.home_selected = self.home_selected.checked_sub(1).unwrap_or(rows.len() - 1)
+            }
             Action::Next => self.home_selected = (self.home_selected + 1) % rows.len(),
             Action::Back => return Effect::Quit,
             Action::Edit(key) => {
@@ -247,16 +262,37 @@ impl App {
             .checklist
             .items
             .iter()
-            .map(|item| Input::new(session.answer(&item.id).map(|a| a.text.clone()).unwrap_or_default()))
+            .map(|item| {
+                Input::new(
+                    session
+                        .answer(&item.id)
+                        .map(|a| a.text.clone())
+                        .unwrap_or_default(),
+                )
+            })
             .collect();
         let index = session.first_unanswered(&self.checklist);
         let answered = session.answered_count(&self.checklist);
         self.notice = Some(Notice::Info(match index {
-            None => format!("{}: all {answered} items answered. Here is the scorecard.", session.quarter),
-            Some(_) if answered == 0 => format!("Started {}. Answers are saved as you go.", session.quarter),
-            Some(i) => format!("Resumed {} at item {} of {}.", session.quarter, i + 1, self.checklist.items.len()),
+            None => format!(
+                "{}: all {answered} items answered. Here is the scorecard.",
+                session.quarter
+            ),
+            Some(_) if answered == 0 => {
+                format!("Started {}. Answers are saved as you go.", session.quarter)
+            }
+            Some(i) => format!(
+                "Resumed {} at item {} of {}.",
+                session.quarter,
+                i + 1,
+                self.checklist.items.len()
+            ),
         }));
-        self.screen = if index.is_some() { Screen::Wizard } else { Screen::Scorecard };
+        self.screen = if index.is_some() {
+            Screen::Wizard
+        } else {
+            Screen::Scorecard
+        };
         self.open = Some(OpenQuarter {
             session,
             index: index.unwrap_or(0),
@@ -361,5 +397,245 @@ impl App {
             _ => {}
         }
         Effect::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn noon() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 4, 12, 0, 0).unwrap()
+    }
+
+    fn app_with(saved: Vec<SavedQuarter>) -> App {
+        App::new(
+            Checklist::built_in(),
+            saved,
+            NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            noon,
+        )
+    }
+
+    fn wizard() -> App {
+        let mut app = app_with(Vec::new());
+        app.open_session(Session::new("2026-Q3".parse().unwrap(), noon()));
+        app
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Action::Edit(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    fn open(app: &App) -> &OpenQuarter {
+        app.open.as_ref().unwrap()
+    }
+
+    fn saved_quarter(text: &str, answered: usize, day: u32) -> SavedQuarter {
+        SavedQuarter {
+            quarter: text.parse().unwrap(),
+            state: Ok(QuarterProgress {
+                answered,
+                updated_at: Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap(),
+            }),
+        }
+    }
+
+    #[test]
+    fn home_defaults_to_the_last_finished_quarter_and_starts_it() {
+        let mut app = app_with(Vec::new());
+        assert_eq!(app.quarter_input.value(), "2026-Q3");
+        assert_eq!(app.home_rows(), [HomeRow::Start, HomeRow::Quit]);
+        assert!(app.typing());
+        assert_eq!(
+            app.update(Action::Submit),
+            Effect::OpenQuarter("2026-Q3".parse().unwrap())
+        );
+    }
+
+    #[test]
+    fn home_refuses_a_quarter_that_is_not_yyyy_qn() {
+        let mut app = app_with(Vec::new());
+        app.update(Action::Edit(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+        type_text(&mut app, "7");
+        assert_eq!(app.update(Action::Submit), Effect::None);
+        assert!(
+            matches!(&app.notice, Some(Notice::Error(m)) if m.contains("\"2026-Q7\" is not a quarter"))
+        );
+    }
+
+    #[test]
+    fn continue_picks_the_most_recently_changed_quarter() {
+        let mut app = app_with(vec![
+            saved_quarter("2026-Q3", 4, 2),
+            saved_quarter("2026-Q2", 12, 20),
+        ]);
+        let q2 = "2026-Q2".parse().unwrap();
+        assert_eq!(app.home_rows()[0], HomeRow::Continue(q2));
+        assert_eq!(app.home_selected, 0);
+        assert_eq!(app.update(Action::Submit), Effect::OpenQuarter(q2));
+        app.update(Action::Previous);
+        assert_eq!(
+            app.home_rows()[app.home_selected],
+            HomeRow::Quit,
+            "moving up from the top wraps to Quit"
+        );
+        assert_eq!(app.update(Action::Submit), Effect::Quit);
+    }
+
+    #[test]
+    fn a_damaged_quarter_explains_itself_instead_of_opening() {
+        let damaged = SavedQuarter {
+            quarter: "2026-Q1".parse().unwrap(),
+            state: Err("not a session file".into()),
+        };
+        let mut app = app_with(vec![damaged]);
+        app.home_selected = app
+            .home_rows()
+            .iter()
+            .position(|r| *r == HomeRow::Saved(0))
+            .unwrap();
+        assert_eq!(app.update(Action::Submit), Effect::None);
+        assert!(
+            matches!(&app.notice, Some(Notice::Error(m)) if m.contains("2026-Q1 can't be opened: not a session file"))
+        );
+    }
+
+    #[test]
+    fn submitting_an_answer_records_it_saves_and_moves_on() {
+        let mut app = wizard();
+        type_text(&mut app, "1h 30m");
+        assert_eq!(app.update(Action::Submit), Effect::Save);
+        let answer = open(&app).session.answer("lead_response_time").unwrap();
+        assert_eq!(
+            (answer.value, answer.text.as_str(), answer.answered_at),
+            (Some(90.0), "1h 30m", noon())
+        );
+        assert_eq!(open(&app).index, 1);
+        assert!(
+            matches!(&app.notice, Some(Notice::Info(m)) if m == "Lead response time: saved as 1 h 30 min.")
+        );
+    }
+
+    #[test]
+    fn question_mark_marks_an_item_unknown() {
+        let mut app = wizard();
+        type_text(&mut app, "?");
+        assert_eq!(app.update(Action::Submit), Effect::Save);
+        assert_eq!(
+            open(&app)
+                .session
+                .answer("lead_response_time")
+                .unwrap()
+                .value,
+            None
+        );
+    }
+
+    #[test]
+    fn an_answer_that_does_not_parse_keeps_the_text_and_saves_nothing() {
+        let mut app = wizard();
+        type_text(&mut app, "soon");
+        assert_eq!(app.update(Action::Submit), Effect::None);
+        let open = open(&app);
+        assert_eq!(open.index, 0);
+        assert_eq!(open.drafts[0].value(), "soon");
+        assert!(open.session.answers.is_empty());
+        assert!(
+            open.error
+                .as_deref()
+                .unwrap()
+                .contains("Type a time like 5m"),
+            "{:?}",
+            open.error
+        );
+    }
+
+    #[test]
+    fn moving_between_items_keeps_drafts() {
+        let mut app = wizard();
+        type_text(&mut app, "12");
+        app.update(Action::Next);
+        type_text(&mut app, "40");
+        app.update(Action::Previous);
+        assert_eq!(open(&app).index, 0);
+        assert_eq!(open(&app).drafts[0].value(), "12");
+        assert_eq!(open(&app).drafts[1].value(), "40");
+        app.update(Action::Previous);
+        assert_eq!(
+            open(&app).index,
+            app.checklist.items.len() - 1,
+            "up from the first item wraps to the last"
+        );
+    }
+
+    #[test]
+    fn the_last_answer_shows_the_scorecard() {
+        let mut app = wizard();
+        let last = app.checklist.items.len() - 1;
+        app.open.as_mut().unwrap().index = last;
+        type_text(&mut app, "yes");
+        assert_eq!(app.update(Action::Submit), Effect::Save);
+        assert_eq!(app.screen, Screen::Scorecard);
+        app.update(Action::Next);
+        app.update(Action::Submit);
+        assert_eq!(
+            (app.screen, open(&app).index),
+            (Screen::Wizard, 1),
+            "Enter on a scorecard row edits that item"
+        );
+    }
+
+    #[test]
+    fn reopening_resumes_at_the_first_unanswered_item() {
+        let mut session = Session::new("2026-Q3".parse().unwrap(), noon());
+        session.record_typed("lead_response_time", Parsed::Value(7.0), "7m", noon());
+        session.record_typed("leads_contacted_within_5_min", Parsed::Unknown, "?", noon());
+        let mut app = app_with(Vec::new());
+        app.open_session(session);
+        assert_eq!((app.screen, open(&app).index), (Screen::Wizard, 2));
+        assert_eq!(open(&app).drafts[0].value(), "7m");
+        assert!(
+            matches!(&app.notice, Some(Notice::Info(m)) if m == "Resumed 2026-Q3 at item 3 of 12.")
+        );
+    }
+
+    #[test]
+    fn help_opens_and_closes_without_changing_the_screen() {
+        let mut app = wizard();
+        app.update(Action::ToggleHelp);
+        assert!(app.help_open);
+        assert_eq!(
+            app.update(Action::Submit),
+            Effect::None,
+            "keys under the overlay do nothing"
+        );
+        app.update(Action::Back);
+        assert!(!app.help_open);
+        assert_eq!(app.screen, Screen::Wizard);
+        assert_eq!(app.update(Action::Back), Effect::None);
+        assert_eq!(app.screen, Screen::Home);
+    }
+
+    #[test]
+    fn a_failed_save_says_the_answers_are_only_in_memory() {
+        let mut app = wizard();
+        app.saved(
+            Err("could not save /x/2026-Q3.json: disk full".into()),
+            Vec::new(),
+        );
+        assert!(
+            matches!(&app.notice, Some(Notice::Error(m)) if m.starts_with("Not saved: could not save") && m.contains("kept on screen"))
+        );
     }
 }

@@ -13,11 +13,17 @@ pub struct Key {
 }
 
 const fn plain(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
 }
 
 /// One line of the key table: the keys, the action, and how the hint bar and help name them.
@@ -35,13 +41,41 @@ pub struct Binding {
     pub hint: Option<(&'static str, &'static str)>,
 }
 
-const fn bind(keys: &'static [Key], action: Action, label: &'static str, does: &'static str, in_hint_bar: bool) -> Binding {
-    let hint = if in_hint_bar { Some((label, does)) } else { None };
-    Binding { keys, action, label, does, hint }
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    does: &'static str,
+    in_hint_bar: bool,
+) -> Binding {
+    let hint = if in_hint_bar {
+        Some((label, does))
+    } else {
+        None
+    };
+    Binding {
+        keys,
+        action,
+        label,
+        does,
+        hint,
+    }
 }
 
-const fn bind_hint(keys: &'static [Key], action: Action, label: &'static str, does: &'static str, hint: (&'static str, &'static str)) -> Binding {
-    Binding { keys, action, label, does, hint: Some(hint) }
+const fn bind_hint(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    does: &'static str,
+    hint: (&'static str, &'static str),
+) -> Binding {
+    Binding {
+        keys,
+        action,
+        label,
+        does,
+        hint: Some(hint),
+    }
 }
 
 const UP_KEYS: &[Key] = &[plain(KeyCode::Up), plain(KeyCode::BackTab)];
@@ -52,44 +86,114 @@ const QUIT_KEYS: &[Key] = &[ctrl('c')];
 const QUIT_OR_Q: &[Key] = &[ctrl('c'), plain(KeyCode::Char('q'))];
 
 const HOME_MENU: &[Binding] = &[
-    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "open", true),
+    bind(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "open",
+        true,
+    ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
-    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "move down", ("↑↓", "move")),
+    bind_hint(
+        DOWN_KEYS,
+        Action::Next,
+        "↓/Tab",
+        "move down",
+        ("↑↓", "move"),
+    ),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "quit", false),
     bind(QUIT_OR_Q, Action::Quit, "q", "quit", true),
 ];
 
 const HOME_TYPING: &[Binding] = &[
-    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "start quarter", true),
+    bind(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "start quarter",
+        true,
+    ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
-    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "move down", ("↑↓", "move")),
+    bind_hint(
+        DOWN_KEYS,
+        Action::Next,
+        "↓/Tab",
+        "move down",
+        ("↑↓", "move"),
+    ),
     bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "quit", true),
     bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", false),
 ];
 
 const WIZARD: &[Binding] = &[
-    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "save & next", true),
-    bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "previous item", false),
-    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "next item", ("↑↓", "items")),
-    bind(&[plain(KeyCode::F(2))], Action::OpenScorecard, "F2", "scorecard", true),
+    bind(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "save & next",
+        true,
+    ),
+    bind(
+        UP_KEYS,
+        Action::Previous,
+        "↑/Shift-Tab",
+        "previous item",
+        false,
+    ),
+    bind_hint(
+        DOWN_KEYS,
+        Action::Next,
+        "↓/Tab",
+        "next item",
+        ("↑↓", "items"),
+    ),
+    bind(
+        &[plain(KeyCode::F(2))],
+        Action::OpenScorecard,
+        "F2",
+        "scorecard",
+        true,
+    ),
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "home", true),
     bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
     bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
 ];
 
 const SCORECARD: &[Binding] = &[
-    bind(&[plain(KeyCode::Enter)], Action::Submit, "Enter", "edit item", true),
+    bind(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "edit item",
+        true,
+    ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
-    bind_hint(DOWN_KEYS, Action::Next, "↓/Tab", "move down", ("↑↓", "move")),
+    bind_hint(
+        DOWN_KEYS,
+        Action::Next,
+        "↓/Tab",
+        "move down",
+        ("↑↓", "move"),
+    ),
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "home", true),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
     bind(QUIT_OR_Q, Action::Quit, "q", "quit", true),
 ];
 
 const HELP: &[Binding] = &[
-    bind(&[plain(KeyCode::Esc), plain(KeyCode::F(1)), plain(KeyCode::Char('?'))], Action::ToggleHelp, "Esc/F1", "close help", true),
+    bind(
+        &[
+            plain(KeyCode::Esc),
+            plain(KeyCode::F(1)),
+            plain(KeyCode::Char('?')),
+        ],
+        Action::ToggleHelp,
+        "Esc/F1",
+        "close help",
+        true,
+    ),
     bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
 ];
 
@@ -110,11 +214,6 @@ pub fn screen_bindings(screen: Screen, typing: bool) -> &'static [Binding] {
         (Screen::Wizard, _) => WIZARD,
         (Screen::Scorecard, _) => SCORECARD,
     }
-}
-
-/// The hint bar's entries: (keys, what they do).
-pub fn hints(app: &App) -> impl Iterator<Item = (&'static str, &'static str)> {
-    bindings(app).iter().filter_map(|b| b.hint)
 }
 
 /// Turns a key press into an action; keys with no binding go to the text box when one has
@@ -142,7 +241,9 @@ mod tests {
 
     fn app() -> App {
         let today = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
-        App::new(Checklist::built_in(), Vec::new(), today, || Utc.with_ymd_and_hms(2026, 12, 4, 12, 0, 0).unwrap())
+        App::new(Checklist::built_in(), Vec::new(), today, || {
+            Utc.with_ymd_and_hms(2026, 12, 4, 12, 0, 0).unwrap()
+        })
     }
 
     fn key(code: KeyCode) -> KeyEvent {
@@ -153,10 +254,19 @@ mod tests {
     fn question_mark_is_text_in_an_answer_box_and_help_elsewhere() {
         let mut app = app();
         app.screen = Screen::Wizard;
-        assert_eq!(action_for(&app, key(KeyCode::Char('?'))), Some(Action::Edit(key(KeyCode::Char('?')))));
-        assert_eq!(action_for(&app, key(KeyCode::F(1))), Some(Action::ToggleHelp));
+        assert_eq!(
+            action_for(&app, key(KeyCode::Char('?'))),
+            Some(Action::Edit(key(KeyCode::Char('?'))))
+        );
+        assert_eq!(
+            action_for(&app, key(KeyCode::F(1))),
+            Some(Action::ToggleHelp)
+        );
         app.screen = Screen::Scorecard;
-        assert_eq!(action_for(&app, key(KeyCode::Char('?'))), Some(Action::ToggleHelp));
+        assert_eq!(
+            action_for(&app, key(KeyCode::Char('?'))),
+            Some(Action::ToggleHelp)
+        );
         assert_eq!(action_for(&app, key(KeyCode::Char('x'))), None);
     }
 
@@ -167,13 +277,19 @@ mod tests {
         let cases = [
             (key(KeyCode::Up), Action::Previous),
             (key(KeyCode::BackTab), Action::Previous),
-            (KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), Action::Previous),
+            (
+                KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                Action::Previous,
+            ),
             (key(KeyCode::Down), Action::Next),
             (key(KeyCode::Tab), Action::Next),
             (key(KeyCode::Enter), Action::Submit),
             (key(KeyCode::Esc), Action::Back),
             (key(KeyCode::F(2)), Action::OpenScorecard),
-            (KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
+            (
+                KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Action::Quit,
+            ),
         ];
         for (pressed, expected) in cases {
             assert_eq!(action_for(&app, pressed), Some(expected), "{pressed:?}");
@@ -195,7 +311,10 @@ mod tests {
         for screen in [Screen::Home, Screen::Wizard, Screen::Scorecard] {
             app.screen = screen;
             let table = bindings(&app);
-            assert!(table.iter().any(|b| b.action == Action::ToggleHelp), "{screen:?}");
+            assert!(
+                table.iter().any(|b| b.action == Action::ToggleHelp),
+                "{screen:?}"
+            );
             assert!(table.iter().any(|b| b.action == Action::Quit), "{screen:?}");
         }
     }

@@ -60,7 +60,12 @@ pub fn run(store: Store, start: Start, today: NaiveDate) -> Result<()> {
     Ok(())
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store, theme: &Theme) -> Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    theme: &Theme,
+) -> Result<()> {
     loop {
         terminal.draw(|frame| view::draw(frame, app, theme))?;
         let Event::Key(key) = terminal_event::read()? else {
@@ -78,10 +83,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store, them
             },
             Effect::Save => {
                 let result = match &app.open {
-                    Some(open) => store.save(&open.session).map(drop).map_err(|e| e.to_string()),
+                    Some(open) => store
+                        .save(&open.session)
+                        .map(drop)
+                        .map_err(|e| e.to_string()),
                     None => Ok(()),
                 };
-                let saved = saved_quarters(store, &app.checklist).unwrap_or_else(|_| app.saved.clone());
+                let saved =
+                    saved_quarters(store, &app.checklist).unwrap_or_else(|_| app.saved.clone());
                 app.saved(result, saved);
             }
         }

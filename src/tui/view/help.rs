@@ -11,16 +11,26 @@ use crate::tui::theme::Theme;
 
 fn purpose(screen: Screen) -> &'static str {
     match screen {
-        Screen::Home => "Pick a quarter to work on. Type a quarter as YEAR-QN (for example 2026-Q3) and press Enter to start it; a quarter you started before carries on where you left off.",
-        Screen::Wizard => "Answer in the unit shown beside the box; the gauge previews your answer as you type. Type ? or unknown if nobody knows: that is a finding too, and the verdict says what to ask for. Each answer is saved when you press Enter.",
-        Screen::Scorecard => "Every item with its rating. Good, watch and poor compare the answer with the benchmark shown; unknown items are questions to take to marketing.",
+        Screen::Home => {
+            "Pick a quarter to work on. Type a quarter as YEAR-QN (for example 2026-Q3) and press Enter to start it; a quarter you started before carries on where you left off."
+        }
+        Screen::Wizard => {
+            "Answer in the unit shown beside the box; the gauge previews your answer as you type. Type ? or unknown if nobody knows: that is a finding too, and the verdict says what to ask for. Each answer is saved when you press Enter."
+        }
+        Screen::Scorecard => {
+            "Every item with its rating. Good, watch and poor compare the answer with the benchmark shown; unknown items are questions to take to marketing."
+        }
     }
 }
 
 /// Draws the overlay centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let table = screen_bindings(app.screen, app.typing());
-    let key_width = table.iter().map(|b| b.label.chars().count()).max().unwrap_or(0);
+    let key_width = table
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut lines: Vec<Line> = table
         .iter()
         .map(|b| {
@@ -37,10 +47,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let width = area.width.saturating_sub(4).min(70);
     let text_width = width.saturating_sub(4).max(1);
-    let height = Paragraph::new(lines.clone()).wrap(Wrap { trim: true }).line_count(text_width) as u16 + 2;
-    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center).areas(popup);
+    let height = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: true })
+        .line_count(text_width) as u16
+        + 2;
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(popup);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(Line::styled(" Help ", theme.title)).padding(ratatui::widgets::Padding::horizontal(1));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), popup);
+    let block = Block::bordered()
+        .title(Line::styled(" Help ", theme.title))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        popup,
+    );
 }

@@ -57,7 +57,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let label = "Start or resume a quarter: ";
                 let value = app.quarter_input.value();
                 if selected {
-                    let x = area.x + (marker.chars().count() + label.chars().count() + app.quarter_input.visual_cursor()) as u16;
+                    let x = area.x
+                        + (marker.chars().count()
+                            + label.chars().count()
+                            + app.quarter_input.visual_cursor()) as u16;
                     cursor = Some((x, lines.len()));
                 }
                 lines.push(Line::from(vec![
@@ -65,7 +68,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::styled(value.to_string(), theme.input),
                 ]));
                 if selected {
-                    lines.push(Line::styled("    Type a quarter as YEAR-QN, then press Enter.", theme.muted));
+                    lines.push(Line::styled(
+                        "    Type a quarter as YEAR-QN, then press Enter.",
+                        theme.muted,
+                    ));
                 }
                 continue;
             }
@@ -83,7 +89,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 
     let scroll = (selected_line as u16 + 2).saturating_sub(menu_area.height);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), menu_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        menu_area,
+    );
     if let Some((x, line)) = cursor {
         let y = menu_area.y + (line as u16).saturating_sub(scroll);
         if y < menu_area.bottom() {

@@ -24,7 +24,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         render_too_small(frame, area, theme);
         return;
     }
-    let notice_height = app.notice.as_ref().map_or(0, |n| notice_line(n, theme).width() as u16).div_ceil(area.width.max(1)).clamp(1, 2);
+    let notice_height = app
+        .notice
+        .as_ref()
+        .map_or(0, |n| notice_line(n, theme).width() as u16)
+        .div_ceil(area.width.max(1))
+        .clamp(1, 2);
     let [title, body, notice, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -41,9 +46,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Scorecard => scorecard::render(frame, body, app, theme),
     }
     if let Some(message) = &app.notice {
-        frame.render_widget(Paragraph::new(notice_line(message, theme)).wrap(Wrap { trim: true }), notice);
+        frame.render_widget(
+            Paragraph::new(notice_line(message, theme)).wrap(Wrap { trim: true }),
+            notice,
+        );
     }
-    frame.render_widget(Paragraph::new(hint_line(app, theme)), hints);
+    frame.render_widget(Paragraph::new(hint_line(app, hints.width, theme)), hints);
     if app.help_open {
         help::render(frame, area, app, theme);
     }
@@ -62,20 +70,43 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Screen::Wizard, Some(open)) => format!("{} · questions", open.session.quarter),
         (Screen::Scorecard, Some(open)) => format!("{} · scorecard", open.session.quarter),
     };
-    let name = if area.width >= 70 { "mcc · Marketing Contribution Checklist" } else { "mcc" };
-    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(context.chars().count() as u16)]).areas(area);
+    let name = if area.width >= 70 {
+        "mcc · Marketing Contribution Checklist"
+    } else {
+        "mcc"
+    };
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(context.chars().count() as u16),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(Span::styled(name, theme.title)), left);
-    frame.render_widget(Paragraph::new(Span::styled(context, theme.title)).alignment(Alignment::Right), right);
+    frame.render_widget(
+        Paragraph::new(Span::styled(context, theme.title)).alignment(Alignment::Right),
+        right,
+    );
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let (width, height) = MIN_SIZE;
     let text = vec![
         Line::styled("Make the window bigger", theme.title),
-        Line::raw(format!("mcc needs {width}×{height}; this one is {}×{}.", area.width, area.height)),
+        Line::raw(format!(
+            "mcc needs {width}×{height}; this one is {}×{}.",
+            area.width, area.height
+        )),
         Line::styled("Ctrl-C quits.", theme.muted),
     ];
     let top = area.height.saturating_sub(3) / 2;
-    let inner = Rect { y: area.y + top, height: area.height - top, ..area };
-    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), inner);
+    let inner = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
 }

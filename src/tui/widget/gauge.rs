@@ -31,7 +31,12 @@ pub struct BenchmarkGauge<'a> {
 impl<'a> BenchmarkGauge<'a> {
     /// A gauge for `item` showing `value`; `note` follows the value label (e.g. "preview").
     pub fn new(item: &'a Item, value: Option<f64>, note: &'a str, theme: &'a Theme) -> Self {
-        Self { item, value, note, theme }
+        Self {
+            item,
+            value,
+            note,
+            theme,
+        }
     }
 
     fn column(position: f64, width: u16) -> u16 {
@@ -42,7 +47,12 @@ impl<'a> BenchmarkGauge<'a> {
         for x in 0..area.width {
             let position = (f64::from(x) + 0.5) / f64::from(area.width);
             let zone = zone_at(self.item, scale, position);
-            buf.set_string(area.x + x, area.y, zone_glyph(zone), self.theme.rating(zone));
+            buf.set_string(
+                area.x + x,
+                area.y,
+                zone_glyph(zone),
+                self.theme.rating(zone),
+            );
         }
         if let (true, Some(value)) = (mark_value, self.value) {
             let x = Self::column(scale.position(value), area.width);
@@ -51,10 +61,26 @@ impl<'a> BenchmarkGauge<'a> {
     }
 
     /// Writes `text` so that it starts at `x` if it fits, else ends at `x`, inside the row.
-    fn place(buf: &mut Buffer, row: Rect, x: u16, text: &str, style: ratatui::style::Style) -> (u16, u16) {
+    fn place(
+        buf: &mut Buffer,
+        row: Rect,
+        x: u16,
+        text: &str,
+        style: ratatui::style::Style,
+    ) -> (u16, u16) {
         let len = text.chars().count() as u16;
-        let start = if x + len <= row.width { x } else { (x + 1).saturating_sub(len) };
-        buf.set_stringn(row.x + start, row.y, text, row.width.saturating_sub(start) as usize, style);
+        let start = if x + len <= row.width {
+            x
+        } else {
+            (x + 1).saturating_sub(len)
+        };
+        buf.set_stringn(
+            row.x + start,
+            row.y,
+            text,
+            row.width.saturating_sub(start) as usize,
+            style,
+        );
         (start, start + len)
     }
 }
@@ -69,7 +95,11 @@ impl Widget for BenchmarkGauge<'_> {
             self.render_bar(Rect { height: 1, ..area }, buf, &scale, true);
             return;
         }
-        let [value_row, bar_row, label_row] = [0, 1, 2].map(|dy| Rect { y: area.y + dy, height: 1, ..area });
+        let [value_row, bar_row, label_row] = [0, 1, 2].map(|dy| Rect {
+            y: area.y + dy,
+            height: 1,
+            ..area
+        });
         self.render_bar(bar_row, buf, &scale, false);
 
         if let Some(value) = self.value {
@@ -80,14 +110,24 @@ impl Widget for BenchmarkGauge<'_> {
             if x + 1 + after.chars().count() as u16 <= area.width {
                 buf.set_string(value_row.x + x + 1, value_row.y, after, self.theme.title);
             } else {
-                Self::place(buf, value_row, x.saturating_sub(1), &format!("{label} "), self.theme.title);
+                Self::place(
+                    buf,
+                    value_row,
+                    x.saturating_sub(1),
+                    &format!("{label} "),
+                    self.theme.title,
+                );
             }
         }
 
         let bench_x = Self::column(scale.position(self.item.bands.good), area.width);
         let long = format!("▲ benchmark: {}", self.item.benchmark);
         let short = format!("▲ {}", format_value(self.item.unit, self.item.bands.good));
-        let label = if long.chars().count() as u16 + 8 <= area.width { long } else { short };
+        let label = if long.chars().count() as u16 + 8 <= area.width {
+            long
+        } else {
+            short
+        };
         let (start, end) = Self::place(buf, label_row, bench_x, &label, self.theme.text);
         let left = format_value(self.item.unit, scale.value_at(0.0).max(0.0));
         let right = format_value(self.item.unit, scale.value_at(1.0));
@@ -97,7 +137,12 @@ impl Widget for BenchmarkGauge<'_> {
             }
             let right_len = right.chars().count() as u16;
             if end + 1 + right_len <= area.width {
-                buf.set_string(label_row.right() - right_len, label_row.y, &right, self.theme.muted);
+                buf.set_string(
+                    label_row.right() - right_len,
+                    label_row.y,
+                    &right,
+                    self.theme.muted,
+                );
             }
         }
     }
@@ -116,7 +161,11 @@ mod tests {
         let mut buf = Buffer::empty(area);
         BenchmarkGauge::new(item, value, "", &theme).render(area, &mut buf);
         (0..height)
-            .map(|y| (0..width).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
+            .map(|y| {
+                (0..width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
             .collect()
     }
 
@@ -124,21 +173,36 @@ mod tests {
     fn response_time_gauge_marks_value_and_benchmark() {
         let rows = render("lead_response_time", Some(7.0), 60, 3);
         assert!(rows[0].contains("▼ 7 min"), "{rows:?}");
-        assert!(rows[1].starts_with("███"), "fast responses are the good zone: {rows:?}");
+        assert!(
+            rows[1].starts_with("███"),
+            "fast responses are the good zone: {rows:?}"
+        );
         assert!(rows[1].ends_with("░░░"), "a week is poor: {rows:?}");
         assert!(rows[1].contains('▒'), "{rows:?}");
-        assert!(rows[2].contains("▲ benchmark: 5 minutes or less"), "{rows:?}");
+        assert!(
+            rows[2].contains("▲ benchmark: 5 minutes or less"),
+            "{rows:?}"
+        );
         let value_x = rows[0].chars().position(|c| c == '▼').unwrap();
         let bench_x = rows[2].chars().position(|c| c == '▲').unwrap();
-        assert!(value_x > bench_x, "7 minutes sits right of the 5-minute mark");
+        assert!(
+            value_x > bench_x,
+            "7 minutes sits right of the 5-minute mark"
+        );
     }
 
     #[test]
     fn share_gauge_runs_poor_to_good_left_to_right() {
         let rows = render("marketing_pipeline_share", Some(18.0), 40, 3);
-        assert!(rows[1].starts_with('░') && rows[1].ends_with('█'), "{rows:?}");
+        assert!(
+            rows[1].starts_with('░') && rows[1].ends_with('█'),
+            "{rows:?}"
+        );
         assert!(rows[0].contains("18%"), "{rows:?}");
-        assert!(rows[2].starts_with("0%") && rows[2].ends_with("100%"), "{rows:?}");
+        assert!(
+            rows[2].starts_with("0%") && rows[2].ends_with("100%"),
+            "{rows:?}"
+        );
     }
 
     #[test]

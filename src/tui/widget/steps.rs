@@ -9,7 +9,12 @@ use crate::tui::theme::Theme;
 
 /// "Item 3 of 12  ✓▲[◆]·········": answered items show their rating symbol, the current one is
 /// bracketed, unanswered ones are dots.
-pub fn steps_line<'a>(checklist: &Checklist, session: &Session, current: usize, theme: &Theme) -> Line<'a> {
+pub fn steps_line<'a>(
+    checklist: &Checklist,
+    session: &Session,
+    current: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let mut spans = vec![Span::styled(
         format!("Item {} of {}  ", current + 1, checklist.items.len()),
         theme.title,
