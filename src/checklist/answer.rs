@@ -41,6 +41,18 @@ const UNKNOWN: [&str; 8] = [
 const CURRENCIES: [&str; 8] = ["$", "€", "£", "¥", "usd", "eur", "gbp", "chf"];
 
 /// Reads what the user typed as a value of `unit`, or as "don't know".
+///
+/// ```
+/// use mcc::checklist::Unit;
+/// use mcc::checklist::answer::{Parsed, parse};
+///
+/// assert_eq!(parse(Unit::Minutes, "1h 30m"), Ok(Parsed::Value(90.0)));
+/// assert_eq!(parse(Unit::Percent, "27.5 %"), Ok(Parsed::Value(27.5)));
+/// assert_eq!(parse(Unit::Money, "$1.2M"), Ok(Parsed::Value(1_200_000.0)));
+/// assert_eq!(parse(Unit::Ratio, "3:1"), Ok(Parsed::Value(3.0)));
+/// assert_eq!(parse(Unit::YesNo, "?"), Ok(Parsed::Unknown));
+/// assert!(parse(Unit::Percent, "about a third").is_err());
+/// ```
 pub fn parse(unit: Unit, text: &str) -> Result<Parsed, AnswerError> {
     let text = text.to_lowercase().replace('’', "'");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
