@@ -103,7 +103,7 @@ const HOME_MENU: &[Binding] = &[
     ),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "quit", false),
-    bind(QUIT_OR_Q, Action::Quit, "q", "quit", true),
+    bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
 ];
 
 const HOME_TYPING: &[Binding] = &[
@@ -179,7 +179,7 @@ const SCORECARD: &[Binding] = &[
     ),
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "home", true),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
-    bind(QUIT_OR_Q, Action::Quit, "q", "quit", true),
+    bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
 ];
 
 const HELP: &[Binding] = &[

@@ -12,24 +12,33 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widget::gauge::BenchmarkGauge;
 
-const GAUGE_WIDTH: u16 = 16;
 const NAME_WIDTH: usize = 28;
+/// Marker, symbol, rating word, name and value.
+const TEXT_WIDTH: u16 = 1 + 2 + 13 + NAME_WIDTH as u16 + 11;
+const MAX_GAUGE_WIDTH: u16 = 30;
+/// Rows kept for the list (two items) before the detail pane gets any.
+const MIN_LIST_HEIGHT: u16 = 4;
 
 /// Draws the scorecard into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(open) = &app.open else { return };
     let card = Scorecard::new(&app.checklist, &open.session);
-    let [summary, _, list, detail] = Layout::vertical([
-        Constraint::Length(2),
+    let detail = detail_text(&card.rows[open.selected], theme);
+    let summary_text =
+        Paragraph::new(Line::styled(card.summary.line(), theme.title)).wrap(Wrap { trim: true });
+    let summary_height = summary_text.line_count(area.width) as u16;
+    let room_for_detail = area
+        .height
+        .saturating_sub(summary_height + 1 + MIN_LIST_HEIGHT);
+    let detail_height = (detail.line_count(area.width) as u16).min(room_for_detail);
+    let [summary, _, list, detail_area] = Layout::vertical([
+        Constraint::Length(summary_height),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(5),
+        Constraint::Length(detail_height),
     ])
     .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(card.summary.line(), theme.title)).wrap(Wrap { trim: true }),
-        summary,
-    );
+    frame.render_widget(summary_text, summary);
 
     let rows_visible = (list.height / 2).max(1) as usize;
     let first = open.selected.saturating_sub(rows_visible - 1);
@@ -47,7 +56,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme,
         );
     }
-    render_detail(frame, detail, &card.rows[open.selected], theme);
+    frame.render_widget(detail, detail_area);
 }
 
 fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, theme: &Theme) {
@@ -60,10 +69,11 @@ fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, the
     } else {
         theme.title
     };
-    let [text, _, gauge] = Layout::horizontal([
+    let [text, _, gauge, _] = Layout::horizontal([
+        Constraint::Length(TEXT_WIDTH),
+        Constraint::Length(2),
+        Constraint::Max(MAX_GAUGE_WIDTH),
         Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(GAUGE_WIDTH),
     ])
     .areas(Rect { height: 1, ..area });
     let marker = if selected { "›" } else { " " };
@@ -98,7 +108,8 @@ fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, the
     );
 }
 
-fn render_detail(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
+/// The selected item's full verdict, benchmark and source.
+fn detail_text<'a>(row: &ScoreRow<'a>, theme: &Theme) -> Paragraph<'a> {
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(format!(" {} ", row.item.name), theme.title));
@@ -112,8 +123,5 @@ fn render_detail(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
             theme.muted,
         ),
     ];
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    Paragraph::new(text).wrap(Wrap { trim: true }).block(block)
 }
