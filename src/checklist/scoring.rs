@@ -223,6 +223,37 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn every_built_in_item_rates_its_own_band_edges_as_the_better_band() {
+        for item in crate::checklist::Checklist::built_in().items {
+            let step = match item.better {
+                Direction::Higher => -0.01,
+                Direction::Lower => 0.01,
+            };
+            assert_eq!(rate(&item, item.bands.good), Rating::Good, "{}", item.id);
+            assert_eq!(rate(&item, item.bands.watch), if item.bands.watch == item.bands.good { Rating::Good } else { Rating::Watch }, "{}", item.id);
+            assert_eq!(rate(&item, item.bands.watch + step), Rating::Poor, "{}", item.id);
+            let verdict = verdict(&item, Some(item.bands.watch + step));
+            assert!(verdict.ends_with(&item.verdicts.poor), "{}: {verdict}", item.id);
+        }
+    }
+
+    #[test]
+    fn built_in_verdicts_read_plainly_at_the_edges() {
+        let checklist = crate::checklist::Checklist::built_in();
+        let response = checklist.item("lead_response_time").unwrap();
+        assert!(verdict(response, Some(5.0)).starts_with("5 min: inside the 5-minute window"));
+        assert!(verdict(response, Some(7.0)).starts_with("7 min: past the 5-minute mark"));
+        assert!(verdict(response, Some(61.0)).starts_with("1 h 1 min: past an hour"));
+        let share = checklist.item("marketing_pipeline_share").unwrap();
+        assert_eq!(rate(share, 25.0), Rating::Good);
+        assert_eq!(rate(share, 30.0), Rating::Good);
+        assert_eq!(rate(share, 24.9), Rating::Watch);
+        assert_eq!(rate(share, 14.9), Rating::Poor);
+        let sla = checklist.item("sales_marketing_sla").unwrap();
+        assert_eq!([1.0, 0.5, 0.0].map(|v| rate(sla, v)), [Rating::Good, Rating::Watch, Rating::Poor]);
+    }
+
+    #[test]
     fn duration_scale_is_logarithmic() {
         let scale = Scale::for_item(&item(Unit::Minutes, Direction::Lower, 5.0, 60.0));
         assert_eq!(scale.position(1.0), 0.0);
