@@ -48,6 +48,13 @@ pub struct Answer {
 pub enum AnswerSource {
     /// Typed in the wizard.
     Typed,
+    /// Computed from CRM exports.
+    Imported {
+        /// The file names it was computed from.
+        files: Vec<String>,
+        /// How many rows went into the value.
+        rows_used: u64,
+    },
 }
 
 impl Session {
@@ -68,14 +75,26 @@ impl Session {
             Parsed::Value(v) => Some(v),
             Parsed::Unknown => None,
         };
-        let answer = Answer {
-            value,
-            text: text.trim().to_string(),
-            answered_at: now,
-            source: AnswerSource::Typed,
-        };
+        self.record(
+            item_id,
+            Answer {
+                value,
+                text: text.trim().to_string(),
+                answered_at: now,
+                source: AnswerSource::Typed,
+            },
+        );
+    }
+
+    /// Records an answer for `item_id`, replacing any earlier one.
+    pub fn record(&mut self, item_id: &str, answer: Answer) {
+        self.updated_at = answer.answered_at;
         self.answers.insert(item_id.to_string(), answer);
-        self.updated_at = now;
+    }
+
+    /// Whether `item_id` holds an answer someone typed (imports leave those alone unless forced).
+    pub fn is_typed(&self, item_id: &str) -> bool {
+        self.answer(item_id).is_some_and(|a| a.source == AnswerSource::Typed)
     }
 
     /// The answer for `item_id`, if there is one.
@@ -98,5 +117,49 @@ impl Session {
             .items
             .iter()
             .position(|item| !self.answers.contains_key(&item.id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 10, 2, hour, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn progress_counts_answers_and_finds_the_first_gap() {
+        let checklist = Checklist::built_in();
+        let mut session = Session::new("2026-Q3".parse().unwrap(), at(9));
+        assert_eq!(session.first_unanswered(&checklist), Some(0));
+        session.record_typed(&checklist.items[0].id, Parsed::Value(7.0), " 7m ", at(10));
+        session.record_typed(&checklist.items[2].id, Parsed::Unknown, "?", at(11));
+        assert_eq!(session.answered_count(&checklist), 2);
+        assert_eq!(session.first_unanswered(&checklist), Some(1));
+        assert_eq!(session.updated_at, at(11));
+        assert_eq!(session.answer(&checklist.items[0].id).unwrap().text, "7m");
+        session.record_typed("not_in_the_checklist", Parsed::Value(1.0), "1", at(12));
+        assert_eq!(session.answered_count(&checklist), 2, "only checklist items count");
+    }
+
+    #[test]
+    fn imported_answers_are_told_apart_from_typed_ones() {
+        let mut session = Session::new("2026-Q3".parse().unwrap(), at(9));
+        session.record_typed("lead_response_time", Parsed::Value(7.0), "7m", at(10));
+        let imported = Answer {
+            value: Some(27.0),
+            text: "27%".into(),
+            answered_at: at(11),
+            source: AnswerSource::Imported { files: vec!["opps.csv".into()], rows_used: 812 },
+        };
+        session.record("marketing_pipeline_share", imported);
+        assert!(session.is_typed("lead_response_time"));
+        assert!(!session.is_typed("marketing_pipeline_share"));
+        assert!(!session.is_typed("ltv_to_cac"));
+        let json = serde_json::to_value(&session).unwrap();
+        assert_eq!(json["answers"]["marketing_pipeline_share"]["source"]["kind"], "imported");
+        assert_eq!(json["answers"]["marketing_pipeline_share"]["source"]["rows_used"], 812);
     }
 }

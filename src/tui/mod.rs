@@ -3,6 +3,7 @@
 //! loop that performs the effects `update` asks for.
 
 pub mod app;
+pub mod complete;
 pub mod event;
 pub mod theme;
 pub mod view;
