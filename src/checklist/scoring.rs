@@ -230,10 +230,28 @@ pub(crate) mod tests {
                 Direction::Lower => 0.01,
             };
             assert_eq!(rate(&item, item.bands.good), Rating::Good, "{}", item.id);
-            assert_eq!(rate(&item, item.bands.watch), if item.bands.watch == item.bands.good { Rating::Good } else { Rating::Watch }, "{}", item.id);
-            assert_eq!(rate(&item, item.bands.watch + step), Rating::Poor, "{}", item.id);
+            assert_eq!(
+                rate(&item, item.bands.watch),
+                if item.bands.watch == item.bands.good {
+                    Rating::Good
+                } else {
+                    Rating::Watch
+                },
+                "{}",
+                item.id
+            );
+            assert_eq!(
+                rate(&item, item.bands.watch + step),
+                Rating::Poor,
+                "{}",
+                item.id
+            );
             let verdict = verdict(&item, Some(item.bands.watch + step));
-            assert!(verdict.ends_with(&item.verdicts.poor), "{}: {verdict}", item.id);
+            assert!(
+                verdict.ends_with(&item.verdicts.poor),
+                "{}: {verdict}",
+                item.id
+            );
         }
     }
 
@@ -250,7 +268,10 @@ pub(crate) mod tests {
         assert_eq!(rate(share, 24.9), Rating::Watch);
         assert_eq!(rate(share, 14.9), Rating::Poor);
         let sla = checklist.item("sales_marketing_sla").unwrap();
-        assert_eq!([1.0, 0.5, 0.0].map(|v| rate(sla, v)), [Rating::Good, Rating::Watch, Rating::Poor]);
+        assert_eq!(
+            [1.0, 0.5, 0.0].map(|v| rate(sla, v)),
+            [Rating::Good, Rating::Watch, Rating::Poor]
+        );
     }
 
     #[test]

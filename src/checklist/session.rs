@@ -94,7 +94,8 @@ impl Session {
 
     /// Whether `item_id` holds an answer someone typed (imports leave those alone unless forced).
     pub fn is_typed(&self, item_id: &str) -> bool {
-        self.answer(item_id).is_some_and(|a| a.source == AnswerSource::Typed)
+        self.answer(item_id)
+            .is_some_and(|a| a.source == AnswerSource::Typed)
     }
 
     /// The answer for `item_id`, if there is one.
@@ -141,7 +142,11 @@ mod tests {
         assert_eq!(session.updated_at, at(11));
         assert_eq!(session.answer(&checklist.items[0].id).unwrap().text, "7m");
         session.record_typed("not_in_the_checklist", Parsed::Value(1.0), "1", at(12));
-        assert_eq!(session.answered_count(&checklist), 2, "only checklist items count");
+        assert_eq!(
+            session.answered_count(&checklist),
+            2,
+            "only checklist items count"
+        );
     }
 
     #[test]
@@ -152,14 +157,23 @@ mod tests {
             value: Some(27.0),
             text: "27%".into(),
             answered_at: at(11),
-            source: AnswerSource::Imported { files: vec!["opps.csv".into()], rows_used: 812 },
+            source: AnswerSource::Imported {
+                files: vec!["opps.csv".into()],
+                rows_used: 812,
+            },
         };
         session.record("marketing_pipeline_share", imported);
         assert!(session.is_typed("lead_response_time"));
         assert!(!session.is_typed("marketing_pipeline_share"));
         assert!(!session.is_typed("ltv_to_cac"));
         let json = serde_json::to_value(&session).unwrap();
-        assert_eq!(json["answers"]["marketing_pipeline_share"]["source"]["kind"], "imported");
-        assert_eq!(json["answers"]["marketing_pipeline_share"]["source"]["rows_used"], 812);
+        assert_eq!(
+            json["answers"]["marketing_pipeline_share"]["source"]["kind"],
+            "imported"
+        );
+        assert_eq!(
+            json["answers"]["marketing_pipeline_share"]["source"]["rows_used"],
+            812
+        );
     }
 }

@@ -80,7 +80,13 @@ mod tests {
     fn tree() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir(dir.path().join("sample-data")).unwrap();
-        for name in ["sample-data/leads.csv", "sample-data/leads-old.csv", "sample-data/opportunities.csv", ".hidden.csv", "notes.txt"] {
+        for name in [
+            "sample-data/leads.csv",
+            "sample-data/leads-old.csv",
+            "sample-data/opportunities.csv",
+            ".hidden.csv",
+            "notes.txt",
+        ] {
             fs::write(dir.path().join(name), "").unwrap();
         }
         dir
@@ -92,7 +98,10 @@ mod tests {
         let done = complete("sam", dir.path());
         assert_eq!(done.text, format!("sample-data{MAIN_SEPARATOR}"));
         assert_eq!(done.candidates, [format!("sample-data{MAIN_SEPARATOR}")]);
-        assert_eq!(complete("sample-data/o", dir.path()).text, "sample-data/opportunities.csv");
+        assert_eq!(
+            complete("sample-data/o", dir.path()).text,
+            "sample-data/opportunities.csv"
+        );
     }
 
     #[test]
@@ -106,7 +115,10 @@ mod tests {
     #[test]
     fn hidden_files_only_show_when_asked_for_and_no_match_changes_nothing() {
         let dir = tree();
-        assert_eq!(complete("", dir.path()).candidates, [format!("notes.txt"), format!("sample-data{MAIN_SEPARATOR}")]);
+        assert_eq!(
+            complete("", dir.path()).candidates,
+            [format!("notes.txt"), format!("sample-data{MAIN_SEPARATOR}")]
+        );
         assert_eq!(complete(".h", dir.path()).text, ".hidden.csv");
         let none = complete("zzz", dir.path());
         assert_eq!((none.text.as_str(), none.candidates.len()), ("zzz", 0));
@@ -116,7 +128,14 @@ mod tests {
     #[test]
     fn absolute_paths_ignore_the_working_folder() {
         let dir = tree();
-        let typed = format!("{}{MAIN_SEPARATOR}sample-data{MAIN_SEPARATOR}opp", dir.path().display());
-        assert!(complete(&typed, Path::new("/nonexistent")).text.ends_with("opportunities.csv"));
+        let typed = format!(
+            "{}{MAIN_SEPARATOR}sample-data{MAIN_SEPARATOR}opp",
+            dir.path().display()
+        );
+        assert!(
+            complete(&typed, Path::new("/nonexistent"))
+                .text
+                .ends_with("opportunities.csv")
+        );
     }
 }

@@ -37,6 +37,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled("Saved quarters", theme.title));
             }
+            HomeRow::Quit if app.saved.is_empty() => {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    "  Nothing saved yet. Enter starts the last finished quarter, or type another.",
+                    theme.muted,
+                ));
+                lines.push(Line::raw(""));
+            }
             HomeRow::Quit => lines.push(Line::raw("")),
             _ => {}
         }
@@ -79,13 +87,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             HomeRow::Quit => "Quit".to_string(),
         };
         lines.push(Line::styled(format!("{marker}{text}"), style));
-    }
-    if app.saved.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "No quarters saved yet. Press Enter to start the quarter shown, or type another.",
-            theme.muted,
-        ));
     }
 
     let scroll = (selected_line as u16 + 2).saturating_sub(menu_area.height);
