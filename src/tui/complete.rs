@@ -48,10 +48,10 @@ pub fn complete(typed: &str, cwd: &Path) -> Completion {
 
 /// The folder a typed path refers to.
 pub fn resolve(typed: &str, cwd: &Path) -> PathBuf {
-    if let Some(rest) = typed.strip_prefix("~/") {
-        if let Some(home) = directories::BaseDirs::new() {
-            return home.home_dir().join(rest);
-        }
+    if let Some(rest) = typed.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest);
     }
     cwd.join(typed)
 }
@@ -117,7 +117,10 @@ mod tests {
         let dir = tree();
         assert_eq!(
             complete("", dir.path()).candidates,
-            [format!("notes.txt"), format!("sample-data{MAIN_SEPARATOR}")]
+            [
+                "notes.txt".to_string(),
+                format!("sample-data{MAIN_SEPARATOR}")
+            ]
         );
         assert_eq!(complete(".h", dir.path()).text, ".hidden.csv");
         let none = complete("zzz", dir.path());
