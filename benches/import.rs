@@ -89,6 +89,10 @@ fn best_of_mcc(path: &Path) -> ((Duration, i64), serde_json::Value) {
     let mut json = serde_json::Value::Null;
     for _ in 0..RUNS {
         let started = Instant::now();
+        #[allow(
+            clippy::zombie_processes,
+            reason = "reaped by wait4 below, which also reports its peak memory"
+        )]
         let child = Command::new(env!("CARGO_BIN_EXE_mcc"))
             .args(["import", "--all-dates", "--format", "json"])
             .arg(path)
