@@ -1,4 +1,6 @@
-//! A quarter's answers: what was answered, when, and how.
+//! A quarter's answers: what was answered, when, and how, plus a note and an agreement mark
+//! per item. Notes live beside the answers, keyed by item, so an item can carry a note before
+//! it is answered and keeps it when it is answered again.
 
 use std::collections::BTreeMap;
 
@@ -26,7 +28,71 @@ pub struct Session {
     pub updated_at: DateTime<Utc>,
     /// Answers keyed by checklist item id.
     pub answers: BTreeMap<String, Answer>,
+    /// Notes and agreement marks keyed by checklist item id, answered or not; absent in
+    /// files saved before notes existed, and left out of the file while empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, ItemNotes>,
 }
+
+/// The longest note an item can carry, in characters.
+pub const NOTE_MAX_CHARS: usize = 200;
+
+/// What was said about an item: a short note and whether sales and marketing agree on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemNotes {
+    /// A short note on one line, e.g. "numbers from Jan's pipeline review"; empty when none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Whether sales and marketing agree on the number.
+    #[serde(default)]
+    pub agreement: Agreement,
+}
+
+/// Whether sales and marketing agree on an item's number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    /// Both sides accept the number.
+    Agreed,
+    /// One side does not accept the number.
+    Disputed,
+    /// Not talked about yet.
+    #[default]
+    NotDiscussed,
+}
+
+impl Agreement {
+    /// Every mark, in the order a picker offers them.
+    pub const ALL: [Agreement; 3] = [
+        Agreement::NotDiscussed,
+        Agreement::Agreed,
+        Agreement::Disputed,
+    ];
+
+    /// The mark in words: "agreed", "disputed" or "not discussed".
+    pub fn word(self) -> &'static str {
+        match self {
+            Agreement::Agreed => "agreed",
+            Agreement::Disputed => "disputed",
+            Agreement::NotDiscussed => "not discussed",
+        }
+    }
+}
+
+/// Why a note was refused; its Display says what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoteError {
+    /// The note is longer than [`NOTE_MAX_CHARS`].
+    #[error("Keep the note to {NOTE_MAX_CHARS} characters or fewer; this one has {0}.")]
+    TooLong(usize),
+}
+
+/// The notes of an item nobody has written about.
+static NO_NOTES: ItemNotes = ItemNotes {
+    note: String::new(),
+    agreement: Agreement::NotDiscussed,
+};
 
 /// One item's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +132,16 @@ impl Session {
             created_at: now,
             updated_at: now,
             answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+        }
+    }
+
+    /// A new session for `quarter` that starts from this one's answers (not its notes or
+    /// agreement marks, which belong to this quarter's discussion).
+    pub fn started_from(&self, quarter: Quarter, now: DateTime<Utc>) -> Self {
+        Self {
+            answers: self.answers.clone(),
+            ..Self::new(quarter, now)
         }
     }
 
@@ -101,6 +177,50 @@ impl Session {
     /// The answer for `item_id`, if there is one.
     pub fn answer(&self, item_id: &str) -> Option<&Answer> {
         self.answers.get(item_id)
+    }
+
+    /// The note and agreement mark for `item_id` (empty and not discussed when none).
+    pub fn notes(&self, item_id: &str) -> &ItemNotes {
+        self.notes.get(item_id).unwrap_or(&NO_NOTES)
+    }
+
+    /// Sets the note for `item_id`, answered or not; line breaks and runs of spaces become one
+    /// space, and an empty note removes it.
+    pub fn set_note(
+        &mut self,
+        item_id: &str,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), NoteError> {
+        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        let length = note.chars().count();
+        if length > NOTE_MAX_CHARS {
+            return Err(NoteError::TooLong(length));
+        }
+        self.change_notes(item_id, now, |notes| notes.note = note);
+        Ok(())
+    }
+
+    /// Sets whether sales and marketing agree on `item_id`'s number, answered or not.
+    pub fn set_agreement(&mut self, item_id: &str, agreement: Agreement, now: DateTime<Utc>) {
+        self.change_notes(item_id, now, |notes| notes.agreement = agreement);
+    }
+
+    /// Applies `change` to an item's notes, dropping the entry when it ends up empty.
+    fn change_notes(
+        &mut self,
+        item_id: &str,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut ItemNotes),
+    ) {
+        let mut notes = self.notes(item_id).clone();
+        change(&mut notes);
+        if notes == ItemNotes::default() {
+            self.notes.remove(item_id);
+        } else {
+            self.notes.insert(item_id.to_string(), notes);
+        }
+        self.updated_at = now;
     }
 
     /// How many of the checklist's items have an answer (unknown counts as answered).
@@ -175,5 +295,100 @@ mod tests {
             json["answers"]["marketing_pipeline_share"]["source"]["rows_used"],
             812
         );
+    }
+
+    #[test]
+    fn notes_and_agreement_marks_go_on_any_item_and_survive_a_new_answer() {
+        let mut session = Session::new("2026-Q3".parse().unwrap(), at(9));
+        assert_eq!(session.notes("ltv_to_cac"), &ItemNotes::default());
+        session
+            .set_note("ltv_to_cac", "  Finance sends\nCAC   in March ", at(10))
+            .unwrap();
+        session.set_agreement("ltv_to_cac", Agreement::Disputed, at(11));
+        assert_eq!(
+            session.notes("ltv_to_cac"),
+            &ItemNotes {
+                note: "Finance sends CAC in March".into(),
+                agreement: Agreement::Disputed
+            }
+        );
+        assert!(session.answer("ltv_to_cac").is_none(), "no answer needed");
+        assert_eq!(session.updated_at, at(11));
+
+        session.record_typed("ltv_to_cac", Parsed::Value(2.5), "2.5x", at(12));
+        assert_eq!(
+            session.notes("ltv_to_cac").note,
+            "Finance sends CAC in March"
+        );
+
+        session.set_note("ltv_to_cac", "", at(13)).unwrap();
+        assert!(session.notes.contains_key("ltv_to_cac"), "the mark is kept");
+        session.set_agreement("ltv_to_cac", Agreement::NotDiscussed, at(14));
+        assert!(session.notes.is_empty(), "empty notes leave no entry");
+    }
+
+    #[test]
+    fn a_note_longer_than_the_limit_is_refused_and_nothing_changes() {
+        let mut session = Session::new("2026-Q3".parse().unwrap(), at(9));
+        let long = "x".repeat(NOTE_MAX_CHARS + 1);
+        let error = session.set_note("ltv_to_cac", &long, at(10)).unwrap_err();
+        assert_eq!(error, NoteError::TooLong(NOTE_MAX_CHARS + 1));
+        assert!(
+            error
+                .to_string()
+                .starts_with("Keep the note to 200 characters")
+        );
+        assert!(session.notes.is_empty());
+        assert_eq!(session.updated_at, at(9));
+        session
+            .set_note("ltv_to_cac", &"é".repeat(NOTE_MAX_CHARS), at(10))
+            .unwrap();
+    }
+
+    #[test]
+    fn files_without_notes_load_and_sessions_without_notes_save_as_before() {
+        let old = r#"{
+          "schema_version": 1,
+          "quarter": "2026-Q2",
+          "created_at": "2026-07-01T12:00:00Z",
+          "updated_at": "2026-07-02T12:00:00Z",
+          "answers": {
+            "lead_response_time": { "value": 4.0, "text": "4m", "answered_at": "2026-07-01T12:00:00Z", "source": { "kind": "typed" } }
+          }
+        }"#;
+        let session: Session = serde_json::from_str(old).unwrap();
+        assert!(session.notes.is_empty());
+        assert_eq!(
+            session.answer("lead_response_time").unwrap().value,
+            Some(4.0)
+        );
+        let json = serde_json::to_value(&session).unwrap();
+        assert!(json.get("notes").is_none(), "{json}");
+
+        let mut noted = session;
+        noted.set_agreement("lead_response_time", Agreement::Agreed, at(9));
+        let json = serde_json::to_value(&noted).unwrap();
+        assert_eq!(
+            json["notes"]["lead_response_time"],
+            serde_json::json!({ "agreement": "agreed" })
+        );
+        assert_eq!(
+            serde_json::from_value::<Session>(json).unwrap(),
+            noted,
+            "round trip"
+        );
+    }
+
+    #[test]
+    fn a_session_started_from_another_takes_its_answers_but_not_its_notes() {
+        let mut q2 = Session::new("2026-Q2".parse().unwrap(), at(9));
+        q2.record_typed("lead_response_time", Parsed::Value(40.0), "40m", at(10));
+        q2.set_note("lead_response_time", "from the CRM", at(11))
+            .unwrap();
+        let q3 = q2.started_from("2026-Q3".parse().unwrap(), at(12));
+        assert_eq!(q3.quarter.to_string(), "2026-Q3");
+        assert_eq!(q3.answers, q2.answers);
+        assert!(q3.notes.is_empty());
+        assert_eq!((q3.created_at, q3.updated_at), (at(12), at(12)));
     }
 }
