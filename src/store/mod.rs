@@ -1,9 +1,12 @@
 //! Saved sessions: one JSON file per quarter under `<root>/sessions/`, written atomically with
-//! user-only permissions. The caller chooses the root; nothing here looks up directories.
+//! user-only permissions, plus delete (to `<root>/sessions/.trash/`), rename and duplicate.
+//! The caller chooses the root; nothing here looks up directories.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
 
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::{SCHEMA_VERSION, Session};
@@ -44,6 +47,20 @@ pub enum StoreError {
         /// Why it could not be read.
         reason: String,
     },
+    /// The quarter has no session file.
+    #[error("{quarter} is not saved")]
+    NotSaved {
+        /// The quarter asked for.
+        quarter: Quarter,
+    },
+    /// The target quarter already has a file, which is left untouched.
+    #[error("{quarter} is already saved in {path}; delete or rename it first")]
+    Exists {
+        /// The quarter that is taken.
+        quarter: Quarter,
+        /// Its file.
+        path: PathBuf,
+    },
 }
 
 impl StoreError {
@@ -70,6 +87,11 @@ impl Store {
         &self.sessions_dir
     }
 
+    /// The folder deleted sessions are moved to; mcc never empties it.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.sessions_dir.join(".trash")
+    }
+
     /// The file for a quarter's session.
     pub fn path_for(&self, quarter: Quarter) -> PathBuf {
         self.sessions_dir.join(format!("{quarter}.json"))
@@ -92,6 +114,83 @@ impl Store {
         if path.exists() {
             self.load(session.quarter)?;
         }
+        self.write(session, Replace::Yes)
+    }
+
+    /// Moves a quarter's file, damaged or not, into [`Store::trash_dir`] under a name with
+    /// the time it was deleted, and returns where it went; moving it back restores it.
+    pub fn delete(&self, quarter: Quarter) -> Result<PathBuf, StoreError> {
+        let path = self.path_for(quarter);
+        if !path.exists() {
+            return Err(StoreError::NotSaved { quarter });
+        }
+        let trash = self.trash_dir();
+        create_private_dir(&trash)?;
+        let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+        let target = (1..)
+            .map(|n| match n {
+                1 => trash.join(format!("{quarter}.deleted-{stamp}.json")),
+                n => trash.join(format!("{quarter}.deleted-{stamp}-{n}.json")),
+            })
+            .find(|candidate| !candidate.exists())
+            .expect("an unused name");
+        fs::rename(&path, &target).map_err(StoreError::io("delete", &path))?;
+        Ok(target)
+    }
+
+    /// Moves a quarter's answers to another quarter and returns the new file. Refused when
+    /// `from` is not saved or cannot be read, or when `to` already has a file.
+    pub fn rename(&self, from: Quarter, to: Quarter) -> Result<PathBuf, StoreError> {
+        let mut session = self.load_saved(from)?;
+        session.quarter = to;
+        let path = self.write(&session, Replace::No)?;
+        if let Err(error) = fs::remove_file(self.path_for(from)) {
+            let _ = fs::remove_file(&path);
+            return Err(StoreError::io("rename", &self.path_for(from))(error));
+        }
+        Ok(path)
+    }
+
+    /// Starts `to` from `from`'s answers ("start Q3 from Q2's answers"), saves and returns
+    /// it. Refused when `from` is not saved or cannot be read, or when `to` already has a file.
+    pub fn duplicate(
+        &self,
+        from: Quarter,
+        to: Quarter,
+        now: DateTime<Utc>,
+    ) -> Result<Session, StoreError> {
+        let session = self.load_saved(from)?.started_from(to, now);
+        self.write(&session, Replace::No)?;
+        Ok(session)
+    }
+
+    /// Every readable session, oldest first; damaged files are left out (see [`Store::list`]).
+    pub fn sessions(&self) -> Result<Vec<Session>, StoreError> {
+        let mut sessions: Vec<Session> = self
+            .list()?
+            .into_iter()
+            .filter_map(|listing| listing.session.ok())
+            .collect();
+        sessions.reverse();
+        Ok(sessions)
+    }
+
+    /// Loads a quarter that must be saved.
+    fn load_saved(&self, quarter: Quarter) -> Result<Session, StoreError> {
+        self.load(quarter)?.ok_or(StoreError::NotSaved { quarter })
+    }
+
+    /// Writes a session through a flushed temp file in the same folder; with [`Replace::No`]
+    /// the final rename fails rather than replace an existing file.
+    fn write(&self, session: &Session, replace: Replace) -> Result<PathBuf, StoreError> {
+        let path = self.path_for(session.quarter);
+        let exists = || StoreError::Exists {
+            quarter: session.quarter,
+            path: path.clone(),
+        };
+        if replace == Replace::No && path.exists() {
+            return Err(exists());
+        }
         let mut json = serde_json::to_string_pretty(session).expect("sessions always serialise");
         json.push('\n');
         let mut temp = tempfile::Builder::new()
@@ -104,8 +203,14 @@ impl Store {
         temp.as_file()
             .sync_all()
             .map_err(StoreError::io("save", &path))?;
-        temp.persist(&path)
-            .map_err(|e| StoreError::io("save", &path)(e.error))?;
+        match replace {
+            Replace::Yes => temp.persist(&path).map(drop),
+            Replace::No => temp.persist_noclobber(&path).map(drop),
+        }
+        .map_err(|e| match e.error.kind() {
+            io::ErrorKind::AlreadyExists => exists(),
+            _ => StoreError::io("save", &path)(e.error),
+        })?;
         Ok(path)
     }
 
@@ -129,6 +234,15 @@ impl Store {
         listings.sort_by_key(|listing| std::cmp::Reverse(listing.quarter));
         Ok(listings)
     }
+}
+
+/// Whether a write may replace an existing file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    /// Replace it (saving a session that was loaded from it).
+    Yes,
+    /// Refuse (rename and duplicate never overwrite).
+    No,
 }
 
 /// A file listed a moment ago has disappeared.
@@ -287,5 +401,210 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["2026-Q3.json"]);
+    }
+
+    fn file_names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn delete_moves_the_file_to_the_trash_where_it_can_be_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let saved = session("2026-Q2");
+        store.save(&saved).unwrap();
+
+        let trashed = store.delete(quarter("2026-Q2")).unwrap();
+        assert_eq!(trashed.parent().unwrap(), store.trash_dir());
+        let name = trashed.file_name().unwrap().to_str().unwrap();
+        assert!(
+            name.starts_with("2026-Q2.deleted-") && name.ends_with(".json"),
+            "{name}"
+        );
+        assert!(store.load(quarter("2026-Q2")).unwrap().is_none());
+        assert!(store.list().unwrap().is_empty(), "the trash is not listed");
+
+        store.save(&saved).unwrap();
+        let again = store.delete(quarter("2026-Q2")).unwrap();
+        assert_ne!(again, trashed, "a second delete keeps the first copy");
+        assert_eq!(file_names(&store.trash_dir()).len(), 2);
+
+        fs::rename(&trashed, store.path_for(quarter("2026-Q2"))).unwrap();
+        assert_eq!(store.load(quarter("2026-Q2")).unwrap(), Some(saved));
+
+        let error = store.delete(quarter("2025-Q1")).unwrap_err();
+        assert_eq!(error.to_string(), "2025-Q1 is not saved");
+    }
+
+    #[test]
+    fn a_damaged_file_can_be_deleted_and_keeps_its_bytes_in_the_trash() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        fs::write(store.path_for(quarter("2026-Q1")), "{ not json").unwrap();
+        let trashed = store.delete(quarter("2026-Q1")).unwrap();
+        assert_eq!(fs::read_to_string(trashed).unwrap(), "{ not json");
+        assert!(!store.path_for(quarter("2026-Q1")).exists());
+    }
+
+    #[test]
+    fn rename_moves_the_answers_and_refuses_a_taken_quarter() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let saved = session("2026-Q2");
+        store.save(&saved).unwrap();
+        store.save(&session("2026-Q3")).unwrap();
+
+        let error = store
+            .rename(quarter("2026-Q2"), quarter("2026-Q3"))
+            .unwrap_err();
+        assert!(
+            matches!(&error, StoreError::Exists { quarter: q, .. } if q.to_string() == "2026-Q3"),
+            "{error}"
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with("2026-Q3 is already saved in ")
+        );
+        assert_eq!(
+            store.load(quarter("2026-Q2")).unwrap().as_ref(),
+            Some(&saved)
+        );
+
+        let path = store
+            .rename(quarter("2026-Q2"), quarter("2025-Q4"))
+            .unwrap();
+        assert_eq!(path, store.path_for(quarter("2025-Q4")));
+        let moved = store.load(quarter("2025-Q4")).unwrap().unwrap();
+        assert_eq!(moved.quarter, quarter("2025-Q4"));
+        assert_eq!(moved.answers, saved.answers);
+        assert!(store.load(quarter("2026-Q2")).unwrap().is_none());
+        assert_eq!(
+            file_names(store.sessions_dir()),
+            ["2025-Q4.json", "2026-Q3.json"]
+        );
+
+        assert!(matches!(
+            store.rename(quarter("2024-Q1"), quarter("2024-Q2")),
+            Err(StoreError::NotSaved { .. })
+        ));
+    }
+
+    #[test]
+    fn rename_and_duplicate_never_touch_a_damaged_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.save(&session("2026-Q2")).unwrap();
+        let damaged = store.path_for(quarter("2026-Q1"));
+        fs::write(&damaged, "{ not json").unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 10, 3, 9, 0, 0).unwrap();
+
+        for result in [
+            store
+                .rename(quarter("2026-Q2"), quarter("2026-Q1"))
+                .map(drop),
+            store
+                .duplicate(quarter("2026-Q2"), quarter("2026-Q1"), now)
+                .map(drop),
+        ] {
+            assert!(
+                matches!(result, Err(StoreError::Exists { .. })),
+                "{result:?}"
+            );
+        }
+        for result in [
+            store
+                .rename(quarter("2026-Q1"), quarter("2026-Q4"))
+                .map(drop),
+            store
+                .duplicate(quarter("2026-Q1"), quarter("2026-Q4"), now)
+                .map(drop),
+        ] {
+            assert!(
+                matches!(result, Err(StoreError::Damaged { .. })),
+                "{result:?}"
+            );
+        }
+        assert_eq!(fs::read_to_string(&damaged).unwrap(), "{ not json");
+        assert_eq!(
+            file_names(store.sessions_dir()),
+            ["2026-Q1.json", "2026-Q2.json"]
+        );
+    }
+
+    #[test]
+    fn duplicate_starts_a_new_quarter_from_the_answers_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut q2 = session("2026-Q2");
+        let now = Utc.with_ymd_and_hms(2026, 10, 3, 9, 0, 0).unwrap();
+        q2.set_note("lead_response_time", "from Jan's review", now)
+            .unwrap();
+        store.save(&q2).unwrap();
+
+        let q3 = store
+            .duplicate(quarter("2026-Q2"), quarter("2026-Q3"), now)
+            .unwrap();
+        assert_eq!(store.load(quarter("2026-Q3")).unwrap().as_ref(), Some(&q3));
+        assert_eq!(q3.answers, q2.answers);
+        assert!(q3.notes.is_empty());
+        assert_eq!(q3.created_at, now);
+        assert_eq!(
+            store.load(quarter("2026-Q2")).unwrap(),
+            Some(q2),
+            "source kept"
+        );
+
+        let error = store
+            .duplicate(quarter("2026-Q2"), quarter("2026-Q3"), now)
+            .unwrap_err();
+        assert!(matches!(error, StoreError::Exists { .. }), "{error}");
+        assert_eq!(
+            store.load(quarter("2026-Q3")).unwrap(),
+            Some(q3),
+            "target kept"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn renamed_duplicated_and_trashed_files_stay_user_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.save(&session("2026-Q2")).unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 10, 3, 9, 0, 0).unwrap();
+        store
+            .duplicate(quarter("2026-Q2"), quarter("2026-Q3"), now)
+            .unwrap();
+        let renamed = store
+            .rename(quarter("2026-Q3"), quarter("2026-Q4"))
+            .unwrap();
+        let trashed = store.delete(quarter("2026-Q2")).unwrap();
+        assert_eq!(mode(&renamed), 0o600);
+        assert_eq!(mode(&trashed), 0o600);
+        assert_eq!(mode(&store.trash_dir()), 0o700);
+    }
+
+    #[test]
+    fn sessions_are_the_readable_ones_oldest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.save(&session("2026-Q2")).unwrap();
+        store.save(&session("2025-Q4")).unwrap();
+        fs::write(store.path_for(quarter("2026-Q1")), "{ not json").unwrap();
+        let quarters: Vec<String> = store
+            .sessions()
+            .unwrap()
+            .iter()
+            .map(|s| s.quarter.to_string())
+            .collect();
+        assert_eq!(quarters, ["2025-Q4", "2026-Q2"]);
     }
 }
