@@ -1,13 +1,15 @@
 //! Scorecards and checklist listings as plain text and JSON, for the end screen and the
-//! command line. No terminal code.
+//! command line, with saved-quarter listings ([`listing`]). No terminal code.
 
-use serde::Serialize;
+pub mod listing;
+
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::checklist::answer::{format_value, unit_label};
 use crate::checklist::quarter::Quarter;
 use crate::checklist::scoring::{Rating, rate_answer, verdict};
-use crate::checklist::session::Session;
+use crate::checklist::session::{Agreement, Session};
 use crate::checklist::{Checklist, Direction, Item};
 
 /// Every item of a quarter with its value, rating and verdict, plus the overall line.
@@ -32,10 +34,14 @@ pub struct ScoreRow<'a> {
     pub rating: Rating,
     /// One sentence on what it means.
     pub verdict: String,
+    /// The item's note; empty when none.
+    pub note: String,
+    /// Whether sales and marketing agree on the number.
+    pub agreement: Agreement,
 }
 
 /// How many items got each rating.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     /// At or beyond the benchmark.
     pub good: usize,
@@ -98,11 +104,14 @@ impl<'a> Scorecard<'a> {
                     Rating::Unknown => summary.unknown += 1,
                     Rating::Unanswered => summary.unanswered += 1,
                 }
+                let notes = session.notes(&item.id);
                 ScoreRow {
                     item,
                     value,
                     rating,
                     verdict,
+                    note: notes.note.clone(),
+                    agreement: notes.agreement,
                 }
             })
             .collect();
@@ -129,11 +138,15 @@ impl<'a> Scorecard<'a> {
                 row.item.benchmark,
                 row.verdict
             );
+            if let Some(notes) = notes_line(&row.note, row.agreement) {
+                text += &format!("  {notes}\n");
+            }
         }
         text
     }
 
-    /// The scorecard as JSON: `quarter`, `summary` and `metrics` (id, value, rating, verdict).
+    /// The scorecard as JSON: `quarter`, `summary` and `metrics` (id, name, value, unit,
+    /// rating, verdict, note, agreement).
     pub fn to_json(&self) -> Value {
         let metrics: Vec<Value> = self
             .rows
@@ -146,6 +159,8 @@ impl<'a> Scorecard<'a> {
                     "unit": row.item.unit,
                     "rating": row.rating,
                     "verdict": row.verdict,
+                    "note": row.note,
+                    "agreement": row.agreement,
                 })
             })
             .collect();
@@ -155,6 +170,18 @@ impl<'a> Scorecard<'a> {
             "metrics": metrics,
         })
     }
+}
+
+/// "Agreement: disputed. Note: numbers from Jan's review", or `None` when there is neither.
+pub fn notes_line(note: &str, agreement: Agreement) -> Option<String> {
+    let mut parts = Vec::new();
+    if agreement != Agreement::NotDiscussed {
+        parts.push(format!("Agreement: {}.", agreement.word()));
+    }
+    if !note.is_empty() {
+        parts.push(format!("Note: {note}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// The checklist with benchmarks and sources, as plain text.
@@ -186,10 +213,22 @@ pub fn checklist_json(checklist: &Checklist) -> Value {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::checklist::answer::Parsed;
     use chrono::{TimeZone, Utc};
+
+    /// The fixture quarters 2025-Q4, 2026-Q1 and 2026-Q2 (with gaps and notes), oldest first.
+    pub(crate) fn fixture_sessions() -> Vec<Session> {
+        [
+            include_str!("../../tests/fixtures/sessions/2025-Q4.json"),
+            include_str!("../../tests/fixtures/sessions/2026-Q1.json"),
+            include_str!("../../tests/fixtures/sessions/2026-Q2.json"),
+        ]
+        .iter()
+        .map(|text| serde_json::from_str(text).unwrap())
+        .collect()
+    }
 
     fn scored_session() -> Session {
         let now = Utc.with_ymd_and_hms(2026, 10, 2, 9, 0, 0).unwrap();
