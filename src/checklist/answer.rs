@@ -270,7 +270,7 @@ fn yes_no(text: &str) -> Option<f64> {
 }
 
 /// Writes `value` with one decimal, dropping a trailing ".0".
-fn one_decimal(value: f64) -> String {
+pub(crate) fn one_decimal(value: f64) -> String {
     let mut text = format!("{value:.1}");
     if text.ends_with(".0") {
         text.truncate(text.len() - 2);

@@ -1,7 +1,9 @@
 //! Scorecards and checklist listings as plain text and JSON, for the end screen and the
-//! command line, with saved-quarter listings ([`listing`]). No terminal code.
+//! command line, with saved-quarter listings ([`listing`]) and trends across quarters
+//! ([`trends`]). No terminal code.
 
 pub mod listing;
+pub mod trends;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -216,7 +218,12 @@ pub fn checklist_json(checklist: &Checklist) -> Value {
 pub(crate) mod tests {
     use super::*;
     use crate::checklist::answer::Parsed;
-    use chrono::{TimeZone, Utc};
+    use chrono::{DateTime, TimeZone, Utc};
+
+    /// 2026-10-02 at `hour`:00 UTC.
+    pub(crate) fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 10, 2, hour, 0, 0).unwrap()
+    }
 
     /// The fixture quarters 2025-Q4, 2026-Q1 and 2026-Q2 (with gaps and notes), oldest first.
     pub(crate) fn fixture_sessions() -> Vec<Session> {
