@@ -1,7 +1,8 @@
 //! Scorecards and checklist listings as plain text and JSON, for the end screen and the
-//! command line, with saved-quarter listings ([`listing`]) and trends across quarters
-//! ([`trends`]). No terminal code.
+//! command line, with saved-quarter listings ([`listing`]), trends across quarters
+//! ([`trends`]) and two quarters side by side ([`compare`]). No terminal code.
 
+pub mod compare;
 pub mod listing;
 pub mod trends;
 
