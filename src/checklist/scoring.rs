@@ -1,13 +1,13 @@
 //! Rating a value against an item's bands, the plain-English verdict, and where a value sits
 //! on the item's gauge scale.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::answer::format_value;
 use super::{Direction, Item, Unit};
 
 /// How an answer compares with the benchmark.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// At or beyond the benchmark.

@@ -1,8 +1,10 @@
 //! Scorecards and checklist listings as plain text and JSON, for the end screen and the
 //! command line, with saved-quarter listings ([`listing`]), trends across quarters
-//! ([`trends`]) and two quarters side by side ([`compare`]). No terminal code.
+//! ([`trends`]), two quarters side by side ([`compare`]) and the meeting brief ([`export`]).
+//! No terminal code.
 
 pub mod compare;
+pub mod export;
 pub mod listing;
 pub mod trends;
 
