@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::checklist::Checklist;
 use crate::checklist::quarter::Quarter;
+use crate::checklist::session::Session;
+use crate::report::compare::Comparison;
+use crate::report::export::{Brief, ExportFormat, write_file};
+use crate::report::listing::{list_json, list_text, summarize};
 use crate::report::{Scorecard, checklist_json, checklist_text};
 use crate::store::Store;
 
@@ -38,8 +42,12 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-QN")]
         quarter: Option<Quarter>,
     },
-    /// List saved quarters, one line each.
-    List,
+    /// List saved quarters, newest first: answered, ratings, last changed.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Print a quarter's scorecard.
     Show {
         /// The quarter, as YEAR-QN, e.g. 2026-Q3.
@@ -47,6 +55,27 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Put two quarters side by side, with the change from the first to the second.
+    Compare {
+        /// The first quarter, as YEAR-QN.
+        quarter_a: Quarter,
+        /// The second quarter, as YEAR-QN.
+        quarter_b: Quarter,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a quarter's brief for the marketing meeting, with trends and questions to ask.
+    Export {
+        /// The quarter, as YEAR-QN.
+        quarter: Quarter,
+        /// File format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to this file (replacing it) instead of printing.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print the checklist with its benchmarks and sources.
     Checklist {
@@ -87,16 +116,56 @@ pub fn today() -> NaiveDate {
 pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Result<()> {
     let checklist = Checklist::built_in();
     match command {
-        Command::List => print_list(&checklist, store, out),
+        Command::List { format } => {
+            let listings = summarize(&checklist, &store.list()?);
+            match format {
+                Format::Text if listings.is_empty() => writeln!(
+                    out,
+                    "No saved quarters yet in {}. Run `mcc` to start one.",
+                    store.sessions_dir().display()
+                )?,
+                Format::Text => write!(out, "{}", list_text(&listings, &Local))?,
+                Format::Json => print_json(out, &list_json(&listings))?,
+            }
+            Ok(())
+        }
         Command::Show { quarter, format } => {
-            let session = store
-                .load(*quarter)?
-                .ok_or_else(|| not_saved(*quarter, store))?;
+            let session = load_saved(store, *quarter)?;
             let card = Scorecard::new(&checklist, &session);
             match format {
                 Format::Text => write!(out, "{}", card.to_text())?,
-                Format::Json => {
-                    writeln!(out, "{}", serde_json::to_string_pretty(&card.to_json())?)?
+                Format::Json => print_json(out, &card.to_json())?,
+            }
+            Ok(())
+        }
+        Command::Compare {
+            quarter_a,
+            quarter_b,
+            format,
+        } => {
+            let a = load_saved(store, *quarter_a)?;
+            let b = load_saved(store, *quarter_b)?;
+            let comparison = Comparison::new(&checklist, &a, &b);
+            match format {
+                Format::Text => write!(out, "{}", comparison.to_text())?,
+                Format::Json => print_json(out, &comparison.to_json())?,
+            }
+            Ok(())
+        }
+        Command::Export {
+            quarter,
+            format,
+            output,
+        } => {
+            let session = load_saved(store, *quarter)?;
+            let brief = Brief::new(&checklist, &session, &store.sessions()?);
+            let text = brief.render(*format);
+            match output {
+                None => write!(out, "{text}")?,
+                Some(path) => {
+                    let written = write_file(path, &text)
+                        .with_context(|| format!("could not write {}", path.display()))?;
+                    writeln!(out, "Wrote {}", written.display())?;
                 }
             }
             Ok(())
@@ -104,11 +173,7 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
         Command::Checklist { format } => {
             match format {
                 Format::Text => write!(out, "{}", checklist_text(&checklist))?,
-                Format::Json => writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&checklist_json(&checklist))?
-                )?,
+                Format::Json => print_json(out, &checklist_json(&checklist))?,
             }
             Ok(())
         }
@@ -118,33 +183,16 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
     }
 }
 
-fn print_list(checklist: &Checklist, store: &Store, out: &mut dyn Write) -> Result<()> {
-    let listings = store.list()?;
-    if listings.is_empty() {
-        writeln!(
-            out,
-            "No saved quarters yet in {}. Run `mcc` to start one.",
-            store.sessions_dir().display()
-        )?;
-        return Ok(());
-    }
-    for listing in listings {
-        match listing.session {
-            Ok(session) => writeln!(
-                out,
-                "{}  {:>2} of {} answered  last changed {}",
-                listing.quarter,
-                session.answered_count(checklist),
-                checklist.items.len(),
-                session
-                    .updated_at
-                    .with_timezone(&Local)
-                    .format("%Y-%m-%d %H:%M")
-            )?,
-            Err(error) => writeln!(out, "{}  damaged: {error}", listing.quarter)?,
-        }
-    }
+fn print_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<()> {
+    writeln!(out, "{}", serde_json::to_string_pretty(value)?)?;
     Ok(())
+}
+
+/// A saved quarter's session, or an error naming the quarters that are saved.
+fn load_saved(store: &Store, quarter: Quarter) -> Result<Session> {
+    store
+        .load(quarter)?
+        .ok_or_else(|| not_saved(quarter, store))
 }
 
 fn not_saved(quarter: Quarter, store: &Store) -> anyhow::Error {
@@ -193,5 +241,17 @@ mod tests {
             })
         ));
         assert!(Cli::try_parse_from(["mcc", "show", "2026-Q5"]).is_err());
+        assert!(Cli::try_parse_from(["mcc", "compare", "2026-Q1", "Q2"]).is_err());
+        let cli =
+            Cli::try_parse_from(["mcc", "export", "2026-Q2", "--format", "csv", "-o", "b.csv"])
+                .unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export {
+                format: ExportFormat::Csv,
+                output: Some(_),
+                ..
+            })
+        ));
     }
 }

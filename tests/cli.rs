@@ -1,4 +1,5 @@
-//! The command line: help, version, list, show and checklist, run as a user would.
+//! The command line: help, version, list, show, compare, export and checklist, run as a user
+//! would.
 
 mod common;
 
@@ -35,6 +36,23 @@ const SESSION: &str = r#"{
   }
 }"#;
 
+/// A config folder holding the fixture quarters 2025-Q4, 2026-Q1 and 2026-Q2.
+fn config_with_fixtures() -> tempfile::TempDir {
+    let config = config_dir();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions");
+    for quarter in ["2025-Q4", "2026-Q1", "2026-Q2"] {
+        let path = session_file(config.path(), quarter);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::copy(fixtures.join(format!("{quarter}.json")), path).unwrap();
+    }
+    config
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(output.status.success(), "{}", stderr(output));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 fn config_with_q2() -> tempfile::TempDir {
     let config = config_dir();
     let path = session_file(config.path(), "2026-Q2");
@@ -48,7 +66,15 @@ fn help_and_version_work_without_a_terminal() {
     let config = config_dir();
     let help = mcc(config.path(), &["--help"]);
     assert!(help.status.success());
-    for command in ["new", "list", "show", "checklist", "--config-dir"] {
+    for command in [
+        "new",
+        "list",
+        "show",
+        "compare",
+        "export",
+        "checklist",
+        "--config-dir",
+    ] {
         assert!(stdout(&help).contains(command), "--help mentions {command}");
     }
     let version = mcc(config.path(), &["--version"]);
@@ -79,7 +105,9 @@ fn list_shows_one_line_per_quarter_with_damaged_ones_explained() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
     assert!(
-        lines[0].starts_with("2026-Q2   3 of 12 answered  last changed 2026-07-0"),
+        lines[0].starts_with(
+            "2026-Q2   3 of 12 answered   1 good  0 watch  1 poor  1 unknown  last changed 2026-07-0"
+        ),
         "{text}"
     );
     assert!(
@@ -194,5 +222,248 @@ fn a_config_dir_that_is_a_file_gets_a_clear_error() {
     assert!(
         message.contains("that folder could not be used") && message.contains("--config-dir"),
         "{message}"
+    );
+}
+
+#[test]
+fn list_as_json_has_stable_keys_newest_first_with_damaged_files_marked() {
+    let config = config_with_fixtures();
+    std::fs::write(session_file(config.path(), "2025-Q3"), "not json").unwrap();
+    let json = json(&mcc(config.path(), &["list", "--format", "json"]));
+    let quarters = json["quarters"].as_array().unwrap();
+    let names: Vec<&str> = quarters
+        .iter()
+        .map(|q| q["quarter"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["2026-Q2", "2026-Q1", "2025-Q4", "2025-Q3"]);
+    let q2 = &quarters[0];
+    assert_eq!(
+        [
+            &q2["answered"],
+            &q2["total"],
+            &q2["good"],
+            &q2["watch"],
+            &q2["poor"],
+            &q2["unknown"]
+        ],
+        [7, 12, 2, 3, 1, 1]
+    );
+    assert_eq!(q2["last_changed"], "2026-07-03T15:45:00Z");
+    assert!(q2["damaged"].is_null());
+    assert!(quarters[3]["answered"].is_null());
+    assert!(
+        quarters[3]["damaged"]
+            .as_str()
+            .unwrap()
+            .contains("left untouched")
+    );
+
+    let empty = config_dir();
+    let json = self::json(&mcc(empty.path(), &["list", "--format", "json"]));
+    assert_eq!(json, serde_json::json!({ "quarters": [] }));
+}
+
+#[test]
+fn show_as_json_adds_each_metric_s_note_and_agreement() {
+    let config = config_with_fixtures();
+    let json = json(&mcc(
+        config.path(),
+        &["show", "2026-Q2", "--format", "json"],
+    ));
+    let metrics = json["metrics"].as_array().unwrap();
+    assert_eq!(metrics[0]["note"], "@Dana to confirm with sales ops");
+    assert_eq!(metrics[0]["agreement"], "agreed");
+    assert_eq!(metrics[1]["note"], "");
+    assert_eq!(metrics[1]["agreement"], "not_discussed");
+    let text = stdout(&mcc(config.path(), &["show", "2026-Q2"]));
+    assert!(
+        text.contains("  Agreement: agreed. Note: @Dana to confirm with sales ops\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compare_puts_two_quarters_side_by_side_as_text_and_json() {
+    let config = config_with_fixtures();
+    let output = mcc(config.path(), &["compare", "2025-Q4", "2026-Q2"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with("2025-Q4 against 2026-Q2\n"), "{text}");
+    assert!(
+        text.contains(
+            "Lead response time            3 h ✗ poor        40 min ▲ watch\n  improved from 3 h to 40 min\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("  not known in 2025-Q4 or 2026-Q2\n"),
+        "{text}"
+    );
+
+    let json = json(&mcc(
+        config.path(),
+        &["compare", "2026-Q1", "2026-Q2", "--format", "json"],
+    ));
+    assert_eq!(
+        (json["quarter_a"].as_str(), json["quarter_b"].as_str()),
+        (Some("2026-Q1"), Some("2026-Q2"))
+    );
+    let share = json["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "marketing_pipeline_share")
+        .unwrap();
+    assert_eq!(
+        (share["value_a"].as_f64(), share["value_b"].as_f64()),
+        (Some(18.0), Some(22.0))
+    );
+    assert_eq!(
+        (share["rating_a"].as_str(), share["rating_b"].as_str()),
+        (Some("watch"), Some("watch"))
+    );
+    assert_eq!(share["change"], "improved");
+    assert_eq!(share["words"], "improved from 18% to 22%");
+}
+
+#[test]
+fn export_prints_markdown_by_default() {
+    let config = config_with_fixtures();
+    let output = mcc(config.path(), &["export", "2026-Q2"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let md = stdout(&output);
+    assert!(md.starts_with("# Marketing contribution brief: 2026-Q2\n\n**Overall:** Marketing meets the benchmark on 2 of 6 answered items"), "{md}");
+    assert!(
+        md.contains("| Lead response time | 40 min | 5 minutes or less | ▲ watch |"),
+        "{md}"
+    );
+    assert!(md.contains("| improved from 3 h in 2025-Q4 to 40 min (not known in 2026-Q1) | agreed | @Dana to confirm with sales ops |"), "{md}");
+    assert!(
+        md.contains("## Questions to ask marketing\n\n1. **Lead follow-up rate: 35%**"),
+        "{md}"
+    );
+    assert!(md.contains("2. **MQL to SQL rate: not known**"), "{md}");
+}
+
+#[test]
+fn export_csv_is_spreadsheet_safe_and_json_reads_back() {
+    let config = config_with_fixtures();
+    let output = mcc(config.path(), &["export", "2026-Q2", "--format", "csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..4], ["quarter", "id", "name", "value"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 12);
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][column("value")], "40");
+    assert_eq!(&rows[0][column("note")], "'@Dana to confirm with sales ops");
+    assert_eq!(&rows[0][column("rating")], "watch");
+
+    let json = json(&mcc(
+        config.path(),
+        &["export", "2026-Q2", "--format", "json"],
+    ));
+    assert_eq!(json["quarter"], "2026-Q2");
+    assert_eq!(json["previous_quarter"], "2026-Q1");
+    assert_eq!(json["metrics"][0]["value"], 40.0);
+    assert_eq!(
+        json["metrics"][0]["trend"],
+        "improved from 3 h in 2025-Q4 to 40 min (not known in 2026-Q1)"
+    );
+    assert_eq!(json["questions"][0]["id"], "lead_follow_up_rate");
+}
+
+#[test]
+fn export_with_o_writes_the_file_and_prints_its_path() {
+    let config = config_with_fixtures();
+    for (format, name) in [
+        ("md", "brief.md"),
+        ("csv", "brief.csv"),
+        ("json", "brief.json"),
+    ] {
+        let path = config.path().join(name);
+        std::fs::write(&path, "an older export").unwrap();
+        let output = mcc(
+            config.path(),
+            &[
+                "export",
+                "2026-Q2",
+                "--format",
+                format,
+                "-o",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(
+            stdout(&output),
+            format!(
+                "Wrote {}\n",
+                std::fs::canonicalize(&path).unwrap().display()
+            )
+        );
+        let printed = stdout(&mcc(
+            config.path(),
+            &["export", "2026-Q2", "--format", format],
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), printed, "{format}");
+    }
+
+    let nowhere = config.path().join("missing-folder/brief.md");
+    let output = mcc(
+        config.path(),
+        &["export", "2026-Q2", "--output", nowhere.to_str().unwrap()],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("mcc: could not write "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!nowhere.exists());
+}
+
+#[test]
+fn compare_and_export_name_the_saved_quarters_when_one_is_missing() {
+    let config = config_with_fixtures();
+    let target = config.path().join("x.md");
+    for args in [
+        &["export", "2024-Q1"][..],
+        &["export", "2024-Q1", "-o", target.to_str().unwrap()][..],
+        &["compare", "2026-Q1", "2024-Q1"][..],
+    ] {
+        let output = mcc(config.path(), args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&output).trim(),
+            "mcc: 2024-Q1 has not been saved. Saved quarters: 2026-Q2, 2026-Q1, 2025-Q4. Start it with `mcc new --quarter 2024-Q1`.",
+            "{args:?}"
+        );
+        assert!(stdout(&output).is_empty());
+    }
+    assert!(!target.exists());
+}
+
+#[test]
+fn compare_and_export_refuse_a_quarter_that_is_not_yyyy_qn() {
+    let config = config_with_fixtures();
+    for args in [
+        &["export", "2026-Q5"][..],
+        &["export", "../2026-Q2"][..],
+        &["compare", "2026-Q1", "Q2"][..],
+        &["list", "--format", "yaml"][..],
+        &["export", "2026-Q2", "--format", "xlsx"][..],
+    ] {
+        let output = mcc(config.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+    }
+    let output = mcc(config.path(), &["compare", "2026-Q1", "Q2"]);
+    assert!(
+        stderr(&output)
+            .contains("\"Q2\" is not a quarter. Write it as YEAR-QN, for example 2026-Q3."),
+        "{}",
+        stderr(&output)
     );
 }
