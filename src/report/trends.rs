@@ -257,10 +257,13 @@ fn movement(item: &Item, from: f64, to: f64) -> (Change, String) {
 /// and the full sentence.
 fn describe(item: &Item, points: &[TrendPoint]) -> (Change, String, String) {
     let name = &item.name;
-    let Some((newest, earlier)) = points.split_last() else {
+    let never = || {
         let phrase = "has not been measured in any saved quarter".to_string();
         let sentence = format!("{name} {phrase}; the benchmark is {}.", item.benchmark);
-        return (Change::NotComparable, phrase, sentence);
+        (Change::NotComparable, phrase, sentence)
+    };
+    let Some((newest, earlier)) = points.split_last() else {
+        return never();
     };
     let before = earlier.last();
     let known = earlier
@@ -324,11 +327,7 @@ fn describe(item: &Item, points: &[TrendPoint]) -> (Change, String, String) {
             let sentence = format!("{name} {phrase}, {}.", against_benchmark(item, last));
             (Change::NotComparable, phrase, sentence)
         }
-        (None, None) => {
-            let phrase = "has not been measured in any saved quarter".to_string();
-            let sentence = format!("{name} {phrase}; the benchmark is {}.", item.benchmark);
-            (Change::NotComparable, phrase, sentence)
-        }
+        (None, None) => never(),
     }
 }
 
