@@ -7,11 +7,18 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use std::sync::atomic::AtomicBool;
+
+use chrono::Utc;
+
 use crate::checklist::Checklist;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
+use crate::import::apply::apply;
+use crate::import::{ColumnMapping, DateOrder, ImportOptions, SourceRules, import_files};
 use crate::report::compare::Comparison;
 use crate::report::export::{Brief, ExportFormat, write_file};
+use crate::report::imported::import_text;
 use crate::report::listing::{list_json, list_text, summarize};
 use crate::report::{Scorecard, checklist_json, checklist_text};
 use crate::store::Store;
@@ -77,12 +84,58 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Compute checklist answers from CRM exports (CSV) and show the working.
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
     /// Print the checklist with its benchmarks and sources.
     Checklist {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+const IMPORT_EXAMPLES: &str = "Examples, with the sample data that comes with mcc:
+  mcc import sample-data/salesforce-leads.csv sample-data/salesforce-activities.csv sample-data/salesforce-opportunities.csv --quarter 2026-Q3
+  mcc import sample-data/hubspot-contacts.csv sample-data/hubspot-deals.csv --quarter 2026-Q3 --format json
+  mcc import sample-data/metric-summary.csv --quarter 2026-Q3 --save
+
+Fields for --map: id, created, first_response, source, status, converted, owner, amount, stage,
+won, closed, close_date, lead_id, activity_time, metric, value.";
+
+/// Arguments of `mcc import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// CSV exports in any order: leads, opportunities, activities, or a `metric,value` summary.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The quarter to compute [default: the last finished quarter]
+    #[arg(long, value_name = "YYYY-QN")]
+    pub quarter: Option<Quarter>,
+    /// Save the values into that quarter's answers (typed answers are kept).
+    #[arg(long)]
+    pub save: bool,
+    /// With --save, replace typed answers too.
+    #[arg(long, requires = "save")]
+    pub force: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Say which column holds a field, e.g. --map "First Call=first_response" (repeatable).
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub mappings: Vec<ColumnMapping>,
+    /// Lead sources that count as marketing, comma separated (replaces the built-in list).
+    #[arg(long, value_name = "LIST")]
+    pub marketing_sources: Option<String>,
+    /// Use every row, not only those in the quarter.
+    #[arg(long)]
+    pub all_dates: bool,
+    /// Day/month order for dates like 03/04/2026 when the data cannot tell.
+    #[arg(long, value_name = "dmy|mdy")]
+    pub date_order: Option<DateOrder>,
+    /// The date format, when mcc cannot read it, e.g. "%d/%m/%Y %H:%M".
+    #[arg(long, value_name = "FORMAT")]
+    pub date_format: Option<String>,
 }
 
 /// Output format for printed reports.
@@ -177,6 +230,7 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
             }
             Ok(())
         }
+        Command::Import(args) => run_import(args, &checklist, store, out),
         Command::New { .. } => {
             bail!("`mcc new` opens the questions on screen and needs a terminal")
         }
@@ -185,6 +239,58 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
 
 fn print_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<()> {
     writeln!(out, "{}", serde_json::to_string_pretty(value)?)?;
+    Ok(())
+}
+
+fn run_import(
+    args: &ImportArgs,
+    checklist: &Checklist,
+    store: &Store,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let quarter = args
+        .quarter
+        .unwrap_or_else(|| Quarter::last_finished(today()));
+    let mut marketing_sources = SourceRules::default();
+    if let Some(list) = &args.marketing_sources {
+        marketing_sources = SourceRules::parse_list(list)?;
+    }
+    let options = ImportOptions {
+        quarter: Some(quarter),
+        all_dates: args.all_dates,
+        date_order: args.date_order,
+        date_format: args.date_format.clone(),
+        mappings: args.mappings.clone(),
+        marketing_sources,
+    };
+    let report = import_files(&args.files, &options, &|_| {}, &AtomicBool::new(false))?;
+    let scope = if args.all_dates {
+        "all dates".to_string()
+    } else {
+        quarter.to_string()
+    };
+    match args.format {
+        Format::Text => write!(out, "{}", import_text(&report, &scope))?,
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
+    }
+    if args.save {
+        let mut session = store
+            .load(quarter)?
+            .unwrap_or_else(|| Session::new(quarter, Utc::now()));
+        let applied = apply(&report, checklist, &mut session, args.force, Utc::now());
+        if !applied.saved.is_empty() {
+            store.save(&session)?;
+        }
+        eprintln!(
+            "{}",
+            applied.summary(&quarter.to_string(), "use --force to replace them")
+        );
+    } else if args.format == Format::Text {
+        writeln!(
+            out,
+            "\nNothing was saved. Add --save to put these values into {quarter}."
+        )?;
+    }
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //!
 //! - [`checklist`]: the items, answers, scoring, quarters and sessions (pure logic).
 //! - [`store`]: session files on disk, written atomically.
+//! - [`import`]: CRM exports (CSV) to checklist answers, with the working shown.
 //! - [`report`]: scorecards and checklist listings as text and JSON.
 //! - [`cli`]: the command line.
 //! - [`tui`]: the terminal interface, a thin state/update/view layer over the rest.
@@ -9,6 +10,7 @@
 
 pub mod checklist;
 pub mod cli;
+pub mod import;
 pub mod report;
 pub mod store;
 pub mod tui;

@@ -467,3 +467,133 @@ fn compare_and_export_refuse_a_quarter_that_is_not_yyyy_qn() {
         stderr(&output)
     );
 }
+
+fn sample(name: &str) -> String {
+    format!("{}/sample-data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_computes_the_sample_quarter_and_shows_its_working_as_json() {
+    let config = config_dir();
+    let files = [
+        "salesforce-leads.csv",
+        "salesforce-activities.csv",
+        "salesforce-opportunities.csv",
+    ]
+    .map(sample);
+    let mut args = vec!["import", "--quarter", "2026-Q3", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let output = mcc(config.path(), &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let kinds: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["leads", "activities", "opportunities"]);
+    assert_eq!(json["files"][0]["mapping"]["created"], "Created Date");
+    let bad = &json["files"][0]["bad_rows"][0];
+    assert_eq!(
+        (bad["line"].as_u64(), bad["column"].as_str()),
+        (Some(370), Some("Created Date"))
+    );
+    let value = |id: &str| {
+        let metric = json["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap();
+        assert!(
+            !metric["working"]["formula"].as_str().unwrap().is_empty(),
+            "{id} shows its working"
+        );
+        metric["value"].as_f64()
+    };
+    assert_eq!(value("lead_count"), Some(795.0));
+    let close = |id: &str, want: f64| {
+        let got = value(id).unwrap();
+        assert!((got - want).abs() < 0.05, "{id}: {got} (expected {want})");
+    };
+    close("lead_response_time_median", 18.0);
+    close("leads_contacted_within_5_min", 16.9);
+    close("lead_follow_up_rate", 83.9);
+    close("lead_to_opportunity_rate", 11.3);
+    assert!(!stdout(&output).contains("NaN"));
+    assert!(
+        !session_file(config.path(), "2026-Q3").exists(),
+        "nothing is saved without --save"
+    );
+}
+
+#[test]
+fn import_save_keeps_typed_answers_unless_forced() {
+    let config = config_with_q2();
+    let summary = sample("metric-summary.csv");
+    let output = mcc(
+        config.path(),
+        &["import", "--quarter", "2026-Q2", "--save", &summary],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("Saved 5 answers to 2026-Q2. Kept your typed answers for Lead response time, MQL to SQL rate (use --force to replace them)."), "{}", stderr(&output));
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(session_file(config.path(), "2026-Q2")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["answers"]["lead_response_time"]["value"], 4.0);
+    assert_eq!(saved["answers"]["lead_follow_up_rate"]["value"], 62.0);
+    assert_eq!(
+        saved["answers"]["lead_follow_up_rate"]["source"]["kind"],
+        "imported"
+    );
+    assert_eq!(saved["answers"]["sales_marketing_sla"]["value"], 0.5);
+
+    let forced = mcc(
+        config.path(),
+        &[
+            "import",
+            "--quarter",
+            "2026-Q2",
+            "--save",
+            "--force",
+            &summary,
+        ],
+    );
+    assert!(forced.status.success());
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(session_file(config.path(), "2026-Q2")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["answers"]["lead_response_time"]["value"], 90.0);
+}
+
+#[test]
+fn import_of_an_empty_file_says_so_in_one_sentence() {
+    let config = config_dir();
+    let empty = config.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let output = mcc(config.path(), &["import", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("mcc: ") && message.contains("empty.csv is empty"),
+        "{message}"
+    );
+    assert_eq!(message.trim().lines().count(), 1, "{message}");
+}
+
+#[test]
+fn import_help_shows_how_to_try_the_sample_data() {
+    let config = config_dir();
+    let help = stdout(&mcc(config.path(), &["import", "--help"]));
+    assert!(
+        help.contains("mcc import sample-data/salesforce-leads.csv"),
+        "{help}"
+    );
+    assert!(
+        help.contains("--map <COLUMN=FIELD>") && help.contains("--date-order"),
+        "{help}"
+    );
+}

@@ -68,3 +68,63 @@ fn a_too_small_window_says_so_and_quits_cleanly() {
     mcc.send(keys::CTRL_C);
     assert_eq!(mcc.wait_exit(), (true, true));
 }
+
+#[test]
+fn sample_exports_imported_through_the_screen_land_in_the_session_file() {
+    let config = config_dir();
+    let mut mcc = Mcc::start(&["new", "--quarter", "2026-Q3"], config.path(), 100, 30);
+    mcc.wait_for("Item 1 of 12");
+    mcc.send("12m");
+    mcc.send(keys::ENTER);
+    mcc.wait_for("Item 2 of 12");
+    mcc.send(keys::F3);
+    mcc.wait_for("Import CRM exports into 2026-Q3");
+    mcc.send("sample-data/salesforce-l");
+    mcc.send(keys::TAB);
+    mcc.wait_for("sample-data/salesforce-leads.csv");
+    mcc.send(keys::ENTER);
+    for file in [
+        "sample-data/salesforce-activities.csv",
+        "sample-data/salesforce-opportunities.csv",
+    ] {
+        mcc.send(file);
+        mcc.send(keys::ENTER);
+    }
+    mcc.wait_for("3. sample-data/salesforce-opportunities.csv");
+    mcc.send(keys::ENTER);
+    let review = mcc.wait_for("Enter saves 6 values into 2026-Q3");
+    assert!(
+        review.contains("Your typed answers are kept for Lead response time"),
+        "{review}"
+    );
+    mcc.send(keys::ENTER);
+    mcc.wait_for("Saved 6 answers to 2026-Q3");
+    mcc.send(keys::CTRL_C);
+    assert_eq!(mcc.wait_exit(), (true, true));
+
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(session_file(config.path(), "2026-Q3")).unwrap(),
+    )
+    .unwrap();
+    let answers = &json["answers"];
+    assert_eq!(
+        answers["lead_response_time"]["value"], 12.0,
+        "the typed answer is kept"
+    );
+    assert_eq!(answers["lead_response_time"]["source"]["kind"], "typed");
+    let follow_up = &answers["lead_follow_up_rate"];
+    assert_eq!(follow_up["source"]["kind"], "imported");
+    assert!(
+        (follow_up["value"].as_f64().unwrap() - 83.9).abs() < 0.05,
+        "{follow_up}"
+    );
+    let within_5 = answers["leads_contacted_within_5_min"]["value"]
+        .as_f64()
+        .unwrap();
+    assert!((within_5 - 16.9).abs() < 0.05, "{within_5}");
+    assert!(
+        answers["marketing_pipeline_share"]["value"]
+            .as_f64()
+            .is_some()
+    );
+}

@@ -5,12 +5,15 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use mcc::checklist::Checklist;
 use mcc::checklist::answer::Parsed;
 use mcc::checklist::session::Session;
+use mcc::import::{Field, FileKind, ImportError, ImportOptions, Progress, import_files};
 use mcc::tui::app::{Action, App, QuarterProgress, SavedQuarter};
 use mcc::tui::theme::Theme;
 use mcc::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 fn noon() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 10, 2, 12, 0, 0).unwrap()
@@ -173,6 +176,75 @@ fn scorecard_scrolled_to_the_last_item_at_minimum_size() {
     insta::assert_snapshot!(render(&app, 60, 16));
 }
 
+fn importing() -> App {
+    let mut app = with_session(half_answered());
+    app.update(Action::OpenImport);
+    app
+}
+
+#[test]
+fn import_choosing_files() {
+    let mut app = importing();
+    type_text(&mut app, "sample-data/salesforce-leads.csv");
+    app.update(Action::Submit);
+    type_text(&mut app, "sample-data/salesforce-");
+    app.completed(mcc::tui::complete::complete(
+        "sample-data/salesforce-",
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+    ));
+    snapshot_both("import_choosing_files", &app);
+}
+
+#[test]
+fn import_running() {
+    let mut app = importing();
+    type_text(&mut app, "leads-1m.csv");
+    app.update(Action::Submit);
+    app.update(Action::Submit);
+    let progress = Progress {
+        bytes_read: 56_000_000,
+        bytes_total: 140_000_000,
+        rows: 400_000,
+    };
+    app.import_progress(progress, Duration::from_millis(250));
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
+#[test]
+fn import_review_of_a_metric_summary() {
+    let mut app = importing();
+    let options = ImportOptions {
+        quarter: Some("2026-Q3".parse().unwrap()),
+        ..ImportOptions::default()
+    };
+    let report = import_files(
+        &["sample-data/metric-summary.csv".into()],
+        &options,
+        &|_| {},
+        &AtomicBool::new(false),
+    );
+    app.import_finished(report);
+    snapshot_both("import_review_of_a_metric_summary", &app);
+}
+
+#[test]
+fn import_asking_which_column_holds_a_field() {
+    let mut app = importing();
+    app.import_finished(Err(ImportError::MissingColumn {
+        path: "leads.csv".into(),
+        kind: FileKind::Leads,
+        field: Field::FirstResponse,
+        headers: vec![
+            "Lead ID".into(),
+            "Created".into(),
+            "First Call".into(),
+            "Source".into(),
+        ],
+    }));
+    app.update(Action::Next);
+    insta::assert_snapshot!(render(&app, 80, 24));
+}
+
 #[test]
 fn too_small_window_asks_for_more_room() {
     insta::assert_snapshot!(render(&home_app(Vec::new()), 50, 14));
@@ -193,6 +265,24 @@ fn every_state_draws_at_every_size_without_panicking() {
     let mut help = with_session(half_answered());
     help.update(Action::ToggleHelp);
     states.push(help);
+    let mut review = importing();
+    let options = ImportOptions {
+        quarter: Some("2026-Q3".parse().unwrap()),
+        ..ImportOptions::default()
+    };
+    review.import_finished(import_files(
+        &["sample-data/metric-summary.csv".into()],
+        &options,
+        &|_| {},
+        &AtomicBool::new(false),
+    ));
+    states.push(review);
+    let mut choosing = importing();
+    type_text(
+        &mut choosing,
+        "sample-data/a-path-that-is-much-longer-than-the-box-can-show-at-small-sizes.csv",
+    );
+    states.push(choosing);
     for app in &states {
         for (width, height) in (0..=24).map(|step| (120 - step * 5, 40 - step * 39 / 24)) {
             let drawn = render(app, width.max(1), height.max(1));

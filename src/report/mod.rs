@@ -5,6 +5,7 @@
 
 pub mod compare;
 pub mod export;
+pub mod imported;
 pub mod listing;
 pub mod trends;
 

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{Action, App, Screen};
+use super::app::{Action, App, ImportPhase, Screen};
 
 /// A key and the modifiers that must be held with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +84,8 @@ const HELP_KEYS: &[Key] = &[plain(KeyCode::F(1))];
 const HELP_OR_QUESTION: &[Key] = &[plain(KeyCode::F(1)), plain(KeyCode::Char('?'))];
 const QUIT_KEYS: &[Key] = &[ctrl('c')];
 const QUIT_OR_Q: &[Key] = &[ctrl('c'), plain(KeyCode::Char('q'))];
+const IMPORT_KEYS: &[Key] = &[plain(KeyCode::F(3))];
+const IMPORT_OR_I: &[Key] = &[plain(KeyCode::F(3)), plain(KeyCode::Char('i'))];
 
 const HOME_MENU: &[Binding] = &[
     bind(
@@ -92,6 +94,13 @@ const HOME_MENU: &[Binding] = &[
         "Enter",
         "open",
         true,
+    ),
+    bind_hint(
+        IMPORT_OR_I,
+        Action::OpenImport,
+        "i/F3",
+        "import CSV into the selected quarter",
+        ("i", "import CSV"),
     ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
     bind_hint(
@@ -114,6 +123,13 @@ const HOME_TYPING: &[Binding] = &[
         "start quarter",
         true,
     ),
+    bind(
+        IMPORT_KEYS,
+        Action::OpenImport,
+        "F3",
+        "import CSV into this quarter",
+        false,
+    ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
     bind_hint(
         DOWN_KEYS,
@@ -134,6 +150,13 @@ const WIZARD: &[Binding] = &[
         "Enter",
         "save & next",
         true,
+    ),
+    bind_hint(
+        IMPORT_KEYS,
+        Action::OpenImport,
+        "F3",
+        "import CSV exports",
+        ("F3", "import"),
     ),
     bind(
         UP_KEYS,
@@ -169,6 +192,13 @@ const SCORECARD: &[Binding] = &[
         "edit item",
         true,
     ),
+    bind_hint(
+        IMPORT_OR_I,
+        Action::OpenImport,
+        "i/F3",
+        "import CSV exports",
+        ("i", "import"),
+    ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
     bind_hint(
         DOWN_KEYS,
@@ -180,6 +210,81 @@ const SCORECARD: &[Binding] = &[
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "home", true),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
     bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
+];
+
+const IMPORT_CHOOSE: &[Binding] = &[
+    bind_hint(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "add the file; on an empty line, read the files",
+        ("Enter", "add file / read"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Tab)],
+        Action::Complete,
+        "Tab",
+        "complete the path",
+        ("Tab", "complete"),
+    ),
+    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back", true),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
+];
+
+const IMPORT_RUNNING: &[Binding] = &[
+    bind(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "cancel the import",
+        true,
+    ),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
+];
+
+const IMPORT_REVIEW: &[Binding] = &[
+    bind_hint(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "save the values (typed answers are kept)",
+        ("Enter", "save"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('r'))],
+        Action::AcceptReplacingTyped,
+        "r",
+        "save, replacing typed answers too",
+        ("r", "save, replace typed"),
+    ),
+    bind(UP_KEYS, Action::Previous, "↑", "scroll up", false),
+    bind_hint(
+        DOWN_KEYS,
+        Action::Next,
+        "↓",
+        "scroll down",
+        ("↑↓", "scroll"),
+    ),
+    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "discard", true),
+    bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
+    bind(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", false),
+];
+
+const IMPORT_PICK: &[Binding] = &[
+    bind(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "use this column",
+        true,
+    ),
+    bind(UP_KEYS, Action::Previous, "↑", "move up", false),
+    bind_hint(DOWN_KEYS, Action::Next, "↓", "move down", ("↑↓", "move")),
+    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "back", true),
+    bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
+    bind(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", true),
 ];
 
 const HELP: &[Binding] = &[
@@ -202,17 +307,23 @@ pub fn bindings(app: &App) -> &'static [Binding] {
     if app.help_open {
         HELP
     } else {
-        screen_bindings(app.screen, app.typing())
+        screen_bindings(app)
     }
 }
 
-/// The key table of a screen, with or without a text box focused.
-pub fn screen_bindings(screen: Screen, typing: bool) -> &'static [Binding] {
-    match (screen, typing) {
-        (Screen::Home, false) => HOME_MENU,
-        (Screen::Home, true) => HOME_TYPING,
-        (Screen::Wizard, _) => WIZARD,
-        (Screen::Scorecard, _) => SCORECARD,
+/// The key table of the screen under any overlay.
+pub fn screen_bindings(app: &App) -> &'static [Binding] {
+    match app.screen {
+        Screen::Home if app.typing() => HOME_TYPING,
+        Screen::Home => HOME_MENU,
+        Screen::Wizard => WIZARD,
+        Screen::Scorecard => SCORECARD,
+        Screen::Import => match app.import_phase() {
+            Some(ImportPhase::Running { .. }) => IMPORT_RUNNING,
+            Some(ImportPhase::Reviewing { .. }) => IMPORT_REVIEW,
+            Some(ImportPhase::Picking { .. }) => IMPORT_PICK,
+            Some(ImportPhase::Choosing { .. }) | None => IMPORT_CHOOSE,
+        },
     }
 }
 

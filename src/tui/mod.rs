@@ -9,6 +9,11 @@ pub mod theme;
 pub mod view;
 pub mod widget;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
+
 use anyhow::{Context, Result};
 use chrono::{NaiveDate, Utc};
 use ratatui::DefaultTerminal;
@@ -17,6 +22,7 @@ use ratatui::crossterm::event::{self as terminal_event, Event};
 use crate::checklist::Checklist;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
+use crate::import::{ImportError, ImportOptions, ImportReport, Progress, import_files};
 use crate::store::Store;
 use app::{App, Effect, QuarterProgress, SavedQuarter};
 use theme::Theme;
@@ -61,14 +67,80 @@ pub fn run(store: Store, start: Start, today: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// A CSV import running off the UI thread.
+struct ImportWorker {
+    cancel: Arc<AtomicBool>,
+    messages: mpsc::Receiver<WorkerMessage>,
+    started: Instant,
+}
+
+enum WorkerMessage {
+    Progress(Progress),
+    Done(Result<ImportReport, ImportError>),
+}
+
+impl ImportWorker {
+    /// Starts the import the app's flow describes.
+    fn start(app: &App) -> Option<Self> {
+        let flow = app.import.as_ref()?;
+        let files = flow.files.clone();
+        let options = ImportOptions {
+            quarter: Some(flow.quarter),
+            mappings: flow.mappings.clone(),
+            date_order: flow.date_order,
+            ..ImportOptions::default()
+        };
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, messages) = mpsc::channel();
+        let stop = Arc::clone(&cancel);
+        thread::spawn(move || {
+            let report = |progress| drop(sender.send(WorkerMessage::Progress(progress)));
+            let result = import_files(&files, &options, &report, &stop);
+            drop(sender.send(WorkerMessage::Done(result)));
+        });
+        Some(Self {
+            cancel,
+            messages,
+            started: Instant::now(),
+        })
+    }
+
+    /// Passes on progress; returns the outcome once the import is over.
+    fn poll(&self, app: &mut App) -> Option<Result<ImportReport, ImportError>> {
+        for message in self.messages.try_iter() {
+            match message {
+                WorkerMessage::Progress(progress) => {
+                    app.import_progress(progress, self.started.elapsed())
+                }
+                WorkerMessage::Done(result) => return Some(result),
+            }
+        }
+        None
+    }
+}
+
+/// How often the screen refreshes while an import runs.
+const IMPORT_REFRESH: Duration = Duration::from_millis(50);
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     store: &Store,
     theme: &Theme,
 ) -> Result<()> {
+    let mut worker: Option<ImportWorker> = None;
     loop {
         terminal.draw(|frame| view::draw(frame, app, theme))?;
+        if let Some(running) = &worker {
+            if let Some(result) = running.poll(app) {
+                app.import_finished(result);
+                worker = None;
+                continue;
+            }
+            if !terminal_event::poll(IMPORT_REFRESH)? {
+                continue;
+            }
+        }
         let Event::Key(key) = terminal_event::read()? else {
             continue;
         };
@@ -93,6 +165,19 @@ fn event_loop(
                 let saved =
                     saved_quarters(store, &app.checklist).unwrap_or_else(|_| app.saved.clone());
                 app.saved(result, saved);
+            }
+            Effect::CompletePath => {
+                if let Some(flow) = &app.import {
+                    let completion =
+                        complete::complete(flow.path.value(), &std::env::current_dir()?);
+                    app.completed(completion);
+                }
+            }
+            Effect::StartImport => worker = ImportWorker::start(app),
+            Effect::CancelImport => {
+                if let Some(running) = &worker {
+                    running.cancel.store(true, Ordering::Relaxed);
+                }
             }
         }
     }

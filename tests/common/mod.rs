@@ -27,6 +27,10 @@ pub mod keys {
     pub const F1: &str = "\x1bOP";
     /// F2.
     pub const F2: &str = "\x1bOQ";
+    /// F3.
+    pub const F3: &str = "\x1bOR";
+    /// Tab.
+    pub const TAB: &str = "\t";
 }
 
 /// How long to wait for the screen to show something before failing.
@@ -40,7 +44,8 @@ pub struct Mcc {
 }
 
 impl Mcc {
-    /// Starts `mcc ARGS` at `cols`x`rows` with `config_dir` as its config folder.
+    /// Starts `mcc ARGS` at `cols`x`rows` with `config_dir` as its config folder, in the
+    /// project folder (so `sample-data/` paths work).
     pub fn start(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -55,6 +60,7 @@ impl Mcc {
         command.env("MCC_CONFIG_DIR", config_dir);
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pty.slave.spawn_command(command).expect("start mcc");
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));

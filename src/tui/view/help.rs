@@ -20,12 +20,15 @@ fn purpose(screen: Screen) -> &'static str {
         Screen::Scorecard => {
             "Every item with its rating. Good, watch and poor compare the answer with the benchmark shown; unknown items are questions to take to marketing."
         }
+        Screen::Import => {
+            "Load numbers from CRM exports (CSV): leads, opportunities, activities, or a metric,value summary. Add each file with Enter, then press Enter on an empty line to read them. Nothing is saved until you have seen the working and pressed Enter on the review."
+        }
     }
 }
 
 /// Draws the overlay centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let table = screen_bindings(app.screen, app.typing());
+    let table = screen_bindings(app);
     let key_width = table
         .iter()
         .map(|b| b.label.chars().count())

@@ -2,6 +2,7 @@
 
 mod help;
 mod home;
+mod import;
 mod scorecard;
 mod wizard;
 
@@ -44,6 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Home => home::render(frame, body, app, theme),
         Screen::Wizard => wizard::render(frame, body, app, theme),
         Screen::Scorecard => scorecard::render(frame, body, app, theme),
+        Screen::Import => import::render(frame, body, app, theme),
     }
     if let Some(message) = &app.notice {
         frame.render_widget(
@@ -69,6 +71,7 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Screen::Home, _) | (_, None) => String::new(),
         (Screen::Wizard, Some(open)) => format!("{} · questions", open.session.quarter),
         (Screen::Scorecard, Some(open)) => format!("{} · scorecard", open.session.quarter),
+        (Screen::Import, Some(open)) => format!("{} · import", open.session.quarter),
     };
     let name = if area.width >= 70 {
         "mcc · Marketing Contribution Checklist"

@@ -1,0 +1,82 @@
+//! Putting imported values into a quarter's session: checklist items only, typed answers kept
+//! unless the caller forces them to be replaced.
+
+use chrono::{DateTime, Utc};
+
+use super::ImportReport;
+use crate::checklist::Checklist;
+use crate::checklist::answer::format_value;
+use crate::checklist::session::{Answer, AnswerSource, Session};
+
+/// What putting an import into a session did, item by item (names as the checklist shows them).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// Items now holding an imported value, with the value in words.
+    pub saved: Vec<(String, String)>,
+    /// Items left alone because someone typed their answer.
+    pub kept_typed: Vec<String>,
+    /// Items the files could not give a value for.
+    pub not_computed: Vec<String>,
+}
+
+/// Records every imported value that matches a checklist item into `session`. Typed answers
+/// are replaced only when `replace_typed` is set.
+pub fn apply(
+    report: &ImportReport,
+    checklist: &Checklist,
+    session: &mut Session,
+    replace_typed: bool,
+    now: DateTime<Utc>,
+) -> Applied {
+    let mut applied = Applied::default();
+    for item in &checklist.items {
+        let Some(metric) = report.metric(&item.id) else {
+            continue;
+        };
+        let Some(value) = metric.value else {
+            applied.not_computed.push(item.name.clone());
+            continue;
+        };
+        if session.is_typed(&item.id) && !replace_typed {
+            applied.kept_typed.push(item.name.clone());
+            continue;
+        }
+        let text = format_value(item.unit, value);
+        let answer = Answer {
+            value: Some(value),
+            text: text.clone(),
+            answered_at: now,
+            source: AnswerSource::Imported {
+                files: metric.from_files.clone(),
+                rows_used: metric.working.rows_used,
+            },
+        };
+        session.record(&item.id, answer);
+        applied.saved.push((item.name.clone(), text));
+    }
+    applied
+}
+
+impl Applied {
+    /// One or two sentences saying what happened; `replace_hint` says how to replace typed
+    /// answers where that applies (e.g. "use --force to replace them").
+    pub fn summary(&self, quarter: &str, replace_hint: &str) -> String {
+        let mut text = match self.saved.len() {
+            0 => format!("Nothing was saved to {quarter}."),
+            1 => format!("Saved 1 answer to {quarter}."),
+            n => format!("Saved {n} answers to {quarter}."),
+        };
+        if !self.kept_typed.is_empty() {
+            text += &format!(
+                " Kept your typed answers for {}",
+                self.kept_typed.join(", ")
+            );
+            if replace_hint.is_empty() {
+                text.push('.');
+            } else {
+                text += &format!(" ({replace_hint}).");
+            }
+        }
+        text
+    }
+}
