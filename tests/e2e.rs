@@ -128,3 +128,49 @@ fn sample_exports_imported_through_the_screen_land_in_the_session_file() {
             .is_some()
     );
 }
+
+#[test]
+fn an_older_quarter_gets_a_note_and_its_brief_is_exported() {
+    let config = config_dir();
+    let sessions = config.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    for quarter in ["2026-Q1", "2026-Q2"] {
+        let fixture = format!(
+            "{}/tests/fixtures/sessions/{quarter}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::copy(fixture, sessions.join(format!("{quarter}.json"))).unwrap();
+    }
+    let mut mcc = Mcc::start_in(&[], config.path(), 100, 30, config.path());
+    mcc.wait_for("2026-Q1   5 of 12");
+    for _ in 0..3 {
+        mcc.send(keys::DOWN);
+    }
+    mcc.send(keys::ENTER);
+    mcc.wait_for("2026-Q1 · review, read-only");
+    mcc.send("n");
+    mcc.wait_for("Note on Lead response time");
+    mcc.send("from Jan's pipeline review");
+    mcc.send(keys::ENTER);
+    mcc.wait_for("Note saved on Lead response time.");
+    mcc.send("x");
+    mcc.wait_for("Wrote the meeting brief to");
+    mcc.send("q");
+    assert_eq!(mcc.wait_exit(), (true, true));
+
+    let brief = std::fs::read_to_string(config.path().join("mcc-brief-2026-Q1.md")).unwrap();
+    assert!(brief.contains("2026-Q1"), "{brief}");
+    assert!(brief.contains("from Jan's pipeline review"), "{brief}");
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(session_file(config.path(), "2026-Q1")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        saved["notes"]["lead_response_time"]["note"],
+        "from Jan's pipeline review"
+    );
+    assert!(
+        saved["answers"]["lead_response_time"]["value"].is_null(),
+        "answers are unchanged by a note"
+    );
+}

@@ -6,7 +6,8 @@ use mcc::checklist::Checklist;
 use mcc::checklist::answer::Parsed;
 use mcc::checklist::session::Session;
 use mcc::import::{Field, FileKind, ImportError, ImportOptions, Progress, import_files};
-use mcc::tui::app::{Action, App, QuarterProgress, SavedQuarter};
+use mcc::report::listing::{QuarterListing, QuarterSummary};
+use mcc::tui::app::{Action, App, Screen};
 use mcc::tui::theme::Theme;
 use mcc::tui::view;
 use ratatui::Terminal;
@@ -23,16 +24,38 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 4).unwrap()
 }
 
-fn saved(text: &str, state: Result<(usize, u32), &str>) -> SavedQuarter {
-    SavedQuarter {
-        quarter: text.parse().unwrap(),
-        state: state
-            .map(|(answered, day)| QuarterProgress {
-                answered,
-                updated_at: Utc.with_ymd_and_hms(2026, 10, day, 12, 0, 0).unwrap(),
-            })
-            .map_err(str::to_string),
+/// The saved fixture quarters (2025-Q4 to 2026-Q2, with gaps), oldest first.
+fn fixture_sessions() -> Vec<Session> {
+    ["2025-Q4", "2026-Q1", "2026-Q2"]
+        .iter()
+        .map(|q| {
+            let path = format!(
+                "{}/tests/fixtures/sessions/{q}.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        })
+        .collect()
+}
+
+/// Home-screen listings for `sessions`, newest first, plus one damaged file.
+fn listings(sessions: &[Session], damaged: bool) -> Vec<QuarterListing> {
+    let checklist = Checklist::built_in();
+    let mut listed: Vec<QuarterListing> = sessions
+        .iter()
+        .map(|session| QuarterListing {
+            quarter: session.quarter,
+            summary: Ok(QuarterSummary::new(&checklist, session)),
+        })
+        .collect();
+    if damaged {
+        listed.push(QuarterListing {
+            quarter: "2025-Q3".parse().unwrap(),
+            summary: Err("not a session file (expected value at line 1 column 1)".to_string()),
+        });
     }
+    listed.sort_by_key(|l| std::cmp::Reverse(l.quarter));
+    listed
 }
 
 fn half_answered() -> Session {
@@ -52,12 +75,14 @@ fn half_answered() -> Session {
     session
 }
 
-fn home_app(saved_quarters: Vec<SavedQuarter>) -> App {
+fn home_app(saved_quarters: Vec<QuarterListing>) -> App {
     App::new(Checklist::built_in(), saved_quarters, today(), noon)
 }
 
 fn with_session(session: Session) -> App {
-    let mut app = home_app(vec![saved("2026-Q3", Ok((session.answers.len(), 2)))]);
+    let mut sessions = fixture_sessions();
+    sessions.push(session.clone());
+    let mut app = home_app(listings(&sessions, false));
     app.open_session(session);
     app
 }
@@ -85,16 +110,79 @@ fn snapshot_both(name: &str, app: &App) {
     insta::assert_snapshot!(format!("{name}_120x40"), render(app, 120, 40));
 }
 
-fn saved_list() -> Vec<SavedQuarter> {
-    vec![
-        saved("2026-Q3", Ok((7, 2))),
-        saved("2026-Q2", Ok((12, 1))),
-        saved(
-            "2026-Q1",
-            Err("not a session file (expected value at line 1 column 1)"),
-        ),
-        saved("2025-Q4", Ok((10, 1))),
-    ]
+fn saved_list() -> Vec<QuarterListing> {
+    let mut sessions = fixture_sessions();
+    sessions.push(half_answered());
+    listings(&sessions, true)
+}
+
+/// The app on trends or compare over the fixture quarters and a half-answered 2026-Q3.
+fn history_app(screen: Screen) -> App {
+    let mut app = with_session(half_answered());
+    app.update(Action::OpenScorecard);
+    let mut sessions = fixture_sessions();
+    sessions.push(half_answered());
+    app.history_loaded(sessions, screen);
+    app
+}
+
+#[test]
+fn trends_across_four_quarters_with_gaps() {
+    let mut app = history_app(Screen::Trends);
+    snapshot_both("trends_across_four_quarters_with_gaps", &app);
+    for _ in 0..6 {
+        app.update(Action::Next);
+    }
+    insta::assert_snapshot!("trends_on_pipeline_share_60x16", render(&app, 60, 16));
+}
+
+#[test]
+fn compare_two_quarters() {
+    let mut app = history_app(Screen::Compare);
+    snapshot_both("compare_latest_with_previous", &app);
+    app.update(Action::Earlier);
+    app.update(Action::Earlier);
+    insta::assert_snapshot!("compare_first_side_moved_earlier", render(&app, 80, 24));
+}
+
+#[test]
+fn review_scorecard_with_notes_read_only() {
+    let mut app = home_app(saved_list());
+    let mut sessions = fixture_sessions();
+    let q2 = sessions.pop().unwrap();
+    for _ in 0..3 {
+        app.update(Action::Next);
+    }
+    assert_eq!(
+        app.update(Action::Submit),
+        mcc::tui::app::Effect::OpenQuarter(q2.quarter, mcc::tui::app::OpenMode::Review)
+    );
+    app.open_session(q2);
+    snapshot_both("review_scorecard_with_notes_read_only", &app);
+}
+
+#[test]
+fn dialogs_over_the_home_screen() {
+    let mut app = home_app(saved_list());
+    app.update(Action::DeleteQuarter);
+    insta::assert_snapshot!("dialog_confirm_delete", render(&app, 80, 24));
+    app.update(Action::Back);
+    app.update(Action::DuplicateQuarter);
+    type_text(&mut app, "x");
+    app.update(Action::Submit);
+    insta::assert_snapshot!(
+        "dialog_duplicate_refuses_a_bad_quarter",
+        render(&app, 80, 24)
+    );
+}
+
+#[test]
+fn note_dialog_on_the_scorecard() {
+    let mut app = with_session(half_answered());
+    app.update(Action::OpenScorecard);
+    app.update(Action::EditNote);
+    type_text(&mut app, "Marketing counts webinar sign-ups as leads");
+    insta::assert_snapshot!(render(&app, 80, 24));
 }
 
 #[test]
@@ -265,6 +353,11 @@ fn every_state_draws_at_every_size_without_panicking() {
     let mut help = with_session(half_answered());
     help.update(Action::ToggleHelp);
     states.push(help);
+    states.push(history_app(Screen::Trends));
+    states.push(history_app(Screen::Compare));
+    let mut dialog = home_app(saved_list());
+    dialog.update(Action::RenameQuarter);
+    states.push(dialog);
     let mut review = importing();
     let options = ImportOptions {
         quarter: Some("2026-Q3".parse().unwrap()),

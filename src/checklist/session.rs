@@ -70,6 +70,12 @@ impl Agreement {
         Agreement::Disputed,
     ];
 
+    /// The mark after this one in [`Agreement::ALL`], wrapping round.
+    pub fn next(self) -> Self {
+        let at = Self::ALL.iter().position(|a| *a == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()]
+    }
+
     /// The mark in words: "agreed", "disputed" or "not discussed".
     pub fn word(self) -> &'static str {
         match self {

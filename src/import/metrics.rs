@@ -94,6 +94,8 @@ pub(crate) struct Inputs {
     pub summary: Vec<(String, SummaryEntry)>,
     /// Opportunity columns of leads files not used because an opportunities file was given.
     pub ignored_opp_columns: Vec<String>,
+    /// Notes found while gathering the inputs.
+    pub notes: Vec<String>,
 }
 
 fn pct(num: u64, den: u64) -> Option<f64> {
@@ -163,7 +165,7 @@ fn names(files: &[FileUse]) -> String {
 /// Computes every metric and the notes.
 pub(crate) fn build(inputs: &Inputs) -> (Vec<MetricReport>, Vec<String>) {
     let mut metrics = Vec::new();
-    let mut notes = Vec::new();
+    let mut notes = inputs.notes.clone();
     lead_metrics(inputs, &mut metrics, &mut notes);
     opp_metrics(inputs, &mut metrics, &mut notes);
     summary_values(inputs, &mut metrics, &mut notes);

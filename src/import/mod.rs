@@ -116,7 +116,10 @@ fn import_with(
             path: e.sniffed.path.clone(),
         });
     }
-    let link = has_leads
+    let leads_with_ids = entries
+        .iter()
+        .any(|e| e.kind.has_leads() && e.sniffed.detection.layout.get(Field::Id).is_some());
+    let link = leads_with_ids
         && entries.iter().any(|e| {
             e.kind == FileKind::Opportunities
                 && e.sniffed.detection.layout.get(Field::LeadId).is_some()
@@ -128,7 +131,7 @@ fn import_with(
         _ => None,
     };
     for e in &entries {
-        check_required(e, has_activities, has_leads, window.is_some())?;
+        check_required(e, has_activities, leads_with_ids, window.is_some())?;
     }
 
     let matcher = Matcher::new(&options.marketing_sources);
@@ -233,7 +236,7 @@ fn import_with(
 fn check_required(
     e: &Entry,
     has_activities: bool,
-    has_leads: bool,
+    leads_with_ids: bool,
     windowed: bool,
 ) -> Result<(), ImportError> {
     let layout = &e.sniffed.detection.layout;
@@ -254,7 +257,7 @@ fn check_required(
                     .into_iter()
                     .any(present),
             ),
-            (Field::Source, !(has_leads && present(Field::LeadId))),
+            (Field::Source, !(leads_with_ids && present(Field::LeadId))),
             (Field::CloseDate, windowed && !present(Field::Created)),
         ]
         .into_iter()
@@ -447,6 +450,7 @@ fn inputs(
         duplicate_ids: 0,
         summary: Vec::new(),
         ignored_opp_columns: Vec::new(),
+        notes: Vec::new(),
     };
     let activity_files: Vec<String> = entries
         .iter()
@@ -488,6 +492,13 @@ fn inputs(
                         response: header(e, Field::FirstResponse).unwrap_or_default(),
                     }
                 });
+            }
+            if has_activities && let Some(h) = header(e, Field::FirstResponse) {
+                inputs.notes.push(format!(
+                    "\"{h}\" in {} was not used: the first response is the earliest activity in {}.",
+                    e.sniffed.path,
+                    activity_files.join(", ")
+                ));
             }
             if let Some(h) = header(e, Field::Converted) {
                 inputs.leads_with_converted_column += t.lead.leads;

@@ -32,6 +32,13 @@ const TICK: u64 = 1 << 16;
 /// Files at least this big are read by two threads.
 pub(crate) const PARALLEL_MIN: u64 = 48 << 20;
 
+/// Splits that met at a record boundary, and splits abandoned (counted in tests only).
+#[cfg(test)]
+pub(crate) static SPLITS: [std::sync::atomic::AtomicUsize; 2] = [
+    std::sync::atomic::AtomicUsize::new(0),
+    std::sync::atomic::AtomicUsize::new(0),
+];
+
 /// Date column slots in `FileTally::dates`.
 const CREATED: usize = 0;
 const RESPONSE: usize = 1;
@@ -125,6 +132,9 @@ struct Scanner<'p, 'i> {
     sources: LabelCache,
     stages: StageCache,
     statuses: StageCache,
+    /// Stop early when a date column's first 1,000 values are all unreadable (only for a pass
+    /// that starts at the top of the file, so two threads decide exactly as one would).
+    early_abort: bool,
     abort: Option<ImportError>,
 }
 
@@ -143,7 +153,7 @@ struct Opp {
 }
 
 impl<'p, 'i> Scanner<'p, 'i> {
-    fn new(plan: &'p Plan<'p>, index: IndexUse<'i>) -> Self {
+    fn new(plan: &'p Plan<'p>, index: IndexUse<'i>, early_abort: bool) -> Self {
         let mut cols = [None; 16];
         for (field, column) in plan.layout.pairs() {
             cols[field as usize] = Some(column);
@@ -158,6 +168,7 @@ impl<'p, 'i> Scanner<'p, 'i> {
             sources: LabelCache::default(),
             stages: StageCache::default(),
             statuses: StageCache::default(),
+            early_abort,
             abort: None,
         }
     }
@@ -236,7 +247,7 @@ impl<'p, 'i> Scanner<'p, 'i> {
         if stat.example.is_none() {
             stat.example = Some(raw.to_vec());
         }
-        if stat.fail >= 1000 && stat.format_is_wrong() && self.abort.is_none() {
+        if self.early_abort && stat.ok == 0 && stat.fail >= 1000 && self.abort.is_none() {
             self.abort = Some(ImportError::DateFormat {
                 path: self.plan.file.path.clone(),
                 column: self.plan.header(column),
@@ -658,12 +669,14 @@ fn is_blank(rec: &ByteRecord) -> bool {
 /// "Copyright ...") or a row that starts with such words.
 fn looks_like_footer(rec: &ByteRecord) -> bool {
     let mut filled = rec.iter().map(<[u8]>::trim_ascii).filter(|c| !c.is_empty());
-    let Some(first) = filled.next() else {
-        return true;
+    filled.next().is_none() || filled.next().is_none() || starts_like_footer(rec)
+}
+
+/// A row whose first filled cell starts like a report footer or total line.
+fn starts_like_footer(rec: &ByteRecord) -> bool {
+    let Some(first) = rec.iter().map(<[u8]>::trim_ascii).find(|c| !c.is_empty()) else {
+        return false;
     };
-    if filled.next().is_none() {
-        return true;
-    }
     const WORDS: [&[u8]; 9] = [
         b"total",
         b"grand total",
@@ -802,15 +815,16 @@ fn drive(
             }
             Row::Blank => tally.left_out[Reason::Blank as usize] += 1,
             Row::MissingKey(column) => {
+                let blank_key = format!("\"{}\" is blank", plan.header(column));
                 let row = if is_blank(&rec) {
                     Row::Blank
+                } else if starts_like_footer(&rec) {
+                    let first = first_cell(&rec, plan.encoding());
+                    Row::Footer(format!("not a data row: \"{first}\""))
                 } else if looks_like_footer(&rec) {
-                    Row::Footer(format!(
-                        "not a data row: \"{}\"",
-                        first_cell(&rec, plan.encoding())
-                    ))
+                    Row::Footer(blank_key)
                 } else {
-                    Row::Bad(column, format!("\"{}\" is blank", plan.header(column)))
+                    Row::Bad(column, blank_key)
                 };
                 record_odd(scanner, row, &mut lines, &reader, &rec);
             }
@@ -826,12 +840,16 @@ fn drive(
             if end + 1 >= s.at {
                 let at_boundary = end == s.at || (end + 1 == s.at && s.crlf);
                 if at_boundary {
+                    #[cfg(test)]
+                    SPLITS[0].fetch_add(1, Ordering::Relaxed);
                     let crlf_pending = u64::from(end + 1 == s.at);
                     return Ok(End::AtSplit(
                         range.first_line + reader.position().line() - 1 + crlf_pending,
                     ));
                 }
                 // The split point was inside a quoted cell: read on alone.
+                #[cfg(test)]
+                SPLITS[1].fetch_add(1, Ordering::Relaxed);
                 s.abandon.store(true, Ordering::Relaxed);
                 split = None;
             }
@@ -873,11 +891,7 @@ fn record_odd<R: std::io::Read>(
             let line = lines.line(reader.position(), rec);
             tally.bad.push(BadRow {
                 line,
-                column: if column == usize::MAX {
-                    String::new()
-                } else {
-                    plan.header(column)
-                },
+                column: plan.header(column),
                 reason,
             });
         }
@@ -937,7 +951,7 @@ pub(crate) fn scan(
     };
     let first_line = file.lines_before + 1;
     let Some((at, crlf)) = split else {
-        let mut scanner = Scanner::new(plan, index);
+        let mut scanner = Scanner::new(plan, index, true);
         let whole = Range {
             start: file.start,
             skip_records: file.skip_records,
@@ -959,7 +973,7 @@ pub(crate) fn scan(
     let side_rows = AtomicU64::new(0);
     std::thread::scope(|scope| {
         let second = scope.spawn(|| {
-            let mut scanner = Scanner::new(plan, index_use());
+            let mut scanner = Scanner::new(plan, index_use(), false);
             let half = Range {
                 start: at,
                 skip_records: 0,
@@ -978,7 +992,7 @@ pub(crate) fn scan(
             };
             drive(&mut scanner, half, &mut tick).map(|_| scanner.finish())
         });
-        let mut scanner = Scanner::new(plan, index_use());
+        let mut scanner = Scanner::new(plan, index_use(), true);
         let first_half = Range {
             start: file.start,
             skip_records: file.skip_records,

@@ -562,6 +562,14 @@ fn salesforce_report_footer_is_left_out_not_bad() {
     assert_eq!(file.bad_row_count, 1);
     assert_eq!(file.bad_rows[0].line, 3);
     assert_eq!(file.bad_rows[0].reason, "not a data row: \"Subtotal\"");
+    // A lone id with no created date in the middle of the data is a bad row with a plain reason.
+    let lone = "Lead ID,Created Date,First Response Date,Lead Source,Converted\nL1,,,,\nL2,2024-04-01 10:00,,Web,0\n";
+    let report = run(&[("l.csv", lone.as_bytes())]);
+    assert_eq!(
+        report.files[0].bad_rows[0].reason,
+        "\"Created Date\" is blank"
+    );
+    assert_eq!(report.files[0].bad_rows[0].line, 2);
 }
 
 #[test]
@@ -1172,7 +1180,12 @@ fn two_threads_give_the_same_report_as_one() {
     data = (lines.join("\n") + "\n").into_bytes();
     let f = files(&[("leads.csv", &data)]);
     let single = report_json(&f.paths, u64::MAX);
+    let met = scan::SPLITS[0].load(std::sync::atomic::Ordering::Relaxed);
     let double = report_json(&f.paths, 0);
+    assert!(
+        scan::SPLITS[0].load(std::sync::atomic::Ordering::Relaxed) > met,
+        "the file was split"
+    );
     assert_eq!(single, double);
     assert!(
         single.contains("\"line\": 101") && single.contains("\"line\": 15001"),
@@ -1199,7 +1212,12 @@ fn a_split_inside_a_quoted_cell_falls_back_to_one_pass() {
     }
     let f = files(&[("leads.csv", data.as_bytes())]);
     let single = report_json(&f.paths, u64::MAX);
+    let abandoned = scan::SPLITS[1].load(std::sync::atomic::Ordering::Relaxed);
     assert_eq!(single, report_json(&f.paths, 0));
+    assert!(
+        scan::SPLITS[1].load(std::sync::atomic::Ordering::Relaxed) > abandoned,
+        "the split was abandoned"
+    );
     assert!(single.contains("\"line\": 5013"), "{single}");
 }
 
@@ -1229,4 +1247,44 @@ fn progress_reports_bytes_and_rows_as_it_goes() {
         (data.len() as u64, data.len() as u64, 70_000)
     );
     assert!(seen.windows(2).all(|w| w[0].bytes_read <= w[1].bytes_read));
+}
+
+#[test]
+fn activities_replace_a_first_response_column_and_say_so() {
+    let report = run(&[
+        ("leads.csv", LEADS.as_bytes()),
+        ("activities.csv", ACTIVITIES.as_bytes()),
+    ]);
+    // L1 3 min, L2 120 min, L3 4 min; L4-L6 have no activity.
+    close_to(value(&report, "lead_follow_up_rate"), 50.0);
+    close_to(value(&report, "lead_response_time_median"), 4.0);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.starts_with("\"First Response Date\" in ") && n.contains("was not used")),
+        "{:?}",
+        report.notes
+    );
+}
+
+#[test]
+fn shares_of_nothing_are_null_not_nan() {
+    let opps =
+        "Opportunity ID,Amount,Stage,Close Date,Lead Source\nO1,0,Prospecting,2024-05-01,Web\n";
+    let report = run(&[("opps.csv", opps.as_bytes())]);
+    assert_eq!(value(&report, "pipeline_amount"), Some(0.0));
+    for id in [
+        "marketing_pipeline_share",
+        "marketing_revenue_share",
+        "win_rate",
+        "average_deal_size",
+    ] {
+        assert_eq!(value(&report, id), None, "{id}");
+    }
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(
+        json.contains("\"id\":\"win_rate\",\"name\":\"Win rate\",\"value\":null"),
+        "{json}"
+    );
 }

@@ -92,24 +92,67 @@ const HOME_MENU: &[Binding] = &[
         &[plain(KeyCode::Enter)],
         Action::Submit,
         "Enter",
-        "open",
+        "open (a saved quarter opens for review)",
         true,
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('e'))],
+        Action::EditAnswers,
+        "e",
+        "change the answers of the selected quarter",
+        ("e", "edit"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('t'))],
+        Action::OpenTrends,
+        "t",
+        "trends across saved quarters",
+        ("t", "trends"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('c'))],
+        Action::OpenCompare,
+        "c",
+        "compare two quarters",
+        ("c", "compare"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('x'))],
+        Action::Export,
+        "x",
+        "write the meeting brief (Markdown) to this folder",
+        ("x", "brief"),
     ),
     bind_hint(
         IMPORT_OR_I,
         Action::OpenImport,
         "i/F3",
         "import CSV into the selected quarter",
-        ("i", "import CSV"),
+        ("i", "import"),
+    ),
+    bind(
+        &[plain(KeyCode::Char('u'))],
+        Action::DuplicateQuarter,
+        "u",
+        "start a new quarter from the selected one's answers",
+        false,
+    ),
+    bind(
+        &[plain(KeyCode::Char('r'))],
+        Action::RenameQuarter,
+        "r",
+        "rename the selected quarter",
+        false,
+    ),
+    bind(
+        &[plain(KeyCode::Char('d'))],
+        Action::DeleteQuarter,
+        "d",
+        "delete the selected quarter (a copy is kept)",
+        false,
     ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
-    bind_hint(
-        DOWN_KEYS,
-        Action::Next,
-        "↓/Tab",
-        "move down",
-        ("↑↓", "move"),
-    ),
+    bind(DOWN_KEYS, Action::Next, "↓/Tab", "move down", false),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
     bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "quit", false),
     bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
@@ -185,31 +228,191 @@ const WIZARD: &[Binding] = &[
 ];
 
 const SCORECARD: &[Binding] = &[
-    bind(
-        &[plain(KeyCode::Enter)],
-        Action::Submit,
-        "Enter",
-        "edit item",
-        true,
+    bind_hint(
+        &[plain(KeyCode::Enter), plain(KeyCode::Char('e'))],
+        Action::EditAnswers,
+        "Enter/e",
+        "change this answer",
+        ("Enter", "change"),
     ),
     bind_hint(
+        &[plain(KeyCode::Char('n'))],
+        Action::EditNote,
+        "n",
+        "write a note on this item",
+        ("n", "note"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('a'))],
+        Action::CycleAgreement,
+        "a",
+        "mark agreed / disputed / not discussed",
+        ("a", "agreed?"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('x'))],
+        Action::Export,
+        "x",
+        "write the meeting brief (Markdown) to this folder",
+        ("x", "brief"),
+    ),
+    bind(
+        &[plain(KeyCode::Char('t'))],
+        Action::OpenTrends,
+        "t",
+        "trends across saved quarters",
+        false,
+    ),
+    bind(
+        &[plain(KeyCode::Char('c'))],
+        Action::OpenCompare,
+        "c",
+        "compare with another quarter",
+        false,
+    ),
+    bind(
         IMPORT_OR_I,
         Action::OpenImport,
         "i/F3",
         "import CSV exports",
-        ("i", "import"),
+        false,
     ),
     bind(UP_KEYS, Action::Previous, "↑/Shift-Tab", "move up", false),
+    bind(DOWN_KEYS, Action::Next, "↓/Tab", "move down", false),
+    bind_hint(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "home",
+        ("Esc", "home"),
+    ),
+    bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
+    bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
+];
+
+const TRENDS: &[Binding] = &[
+    bind(
+        UP_KEYS,
+        Action::Previous,
+        "↑/Shift-Tab",
+        "previous item",
+        false,
+    ),
     bind_hint(
         DOWN_KEYS,
         Action::Next,
         "↓/Tab",
-        "move down",
-        ("↑↓", "move"),
+        "next item",
+        ("↑↓", "items"),
     ),
-    bind(&[plain(KeyCode::Esc)], Action::Back, "Esc", "home", true),
+    bind_hint(
+        &[plain(KeyCode::Char('c'))],
+        Action::OpenCompare,
+        "c",
+        "compare two quarters",
+        ("c", "compare"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "back",
+        ("Esc", "back"),
+    ),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
     bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
+];
+
+const COMPARE: &[Binding] = &[
+    bind(
+        &[plain(KeyCode::Up)],
+        Action::Previous,
+        "↑",
+        "previous item",
+        false,
+    ),
+    bind_hint(
+        &[plain(KeyCode::Down)],
+        Action::Next,
+        "↓",
+        "next item",
+        ("↑↓", "items"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Tab), plain(KeyCode::BackTab)],
+        Action::SwitchSide,
+        "Tab",
+        "switch between the two quarters",
+        ("Tab", "switch"),
+    ),
+    bind(
+        &[plain(KeyCode::Left)],
+        Action::Earlier,
+        "←",
+        "an earlier quarter on the highlighted side",
+        false,
+    ),
+    bind_hint(
+        &[plain(KeyCode::Right)],
+        Action::Later,
+        "→",
+        "a later quarter on the highlighted side",
+        ("←→", "quarter"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Char('t'))],
+        Action::OpenTrends,
+        "t",
+        "trends across saved quarters",
+        ("t", "trends"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "back",
+        ("Esc", "back"),
+    ),
+    bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
+    bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
+];
+
+const CONFIRM: &[Binding] = &[
+    bind_hint(
+        &[plain(KeyCode::Enter), plain(KeyCode::Char('y'))],
+        Action::Submit,
+        "Enter/y",
+        "yes, do it",
+        ("Enter", "yes"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Esc), plain(KeyCode::Char('n'))],
+        Action::Back,
+        "Esc/n",
+        "no, keep it",
+        ("Esc", "no"),
+    ),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
+];
+
+const DIALOG_TYPING: &[Binding] = &[
+    bind_hint(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "save",
+        ("Enter", "save"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "cancel",
+        ("Esc", "cancel"),
+    ),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
 ];
 
 const IMPORT_CHOOSE: &[Binding] = &[
@@ -313,7 +516,16 @@ pub fn bindings(app: &App) -> &'static [Binding] {
 
 /// The key table of the screen under any overlay.
 pub fn screen_bindings(app: &App) -> &'static [Binding] {
+    if let Some(dialog) = &app.dialog {
+        return if dialog.takes_text() {
+            DIALOG_TYPING
+        } else {
+            CONFIRM
+        };
+    }
     match app.screen {
+        Screen::Trends => TRENDS,
+        Screen::Compare => COMPARE,
         Screen::Home if app.typing() => HOME_TYPING,
         Screen::Home => HOME_MENU,
         Screen::Wizard => WIZARD,
@@ -328,7 +540,8 @@ pub fn screen_bindings(app: &App) -> &'static [Binding] {
 }
 
 /// Turns a key press into an action; keys with no binding go to the text box when one has
-/// focus. Shift is ignored when matching (terminals add it to `?` and Shift-Tab). Key releases and repeats reported by some terminals are ignored.
+/// focus. Shift is ignored when matching (terminals add it to `?` and Shift-Tab). Key
+/// releases and repeats reported by some terminals are ignored.
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;
@@ -378,7 +591,7 @@ mod tests {
             action_for(&app, key(KeyCode::Char('?'))),
             Some(Action::ToggleHelp)
         );
-        assert_eq!(action_for(&app, key(KeyCode::Char('x'))), None);
+        assert_eq!(action_for(&app, key(KeyCode::Char('z'))), None);
     }
 
     #[test]

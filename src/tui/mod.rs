@@ -9,6 +9,7 @@ pub mod theme;
 pub mod view;
 pub mod widget;
 
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread;
@@ -23,8 +24,10 @@ use crate::checklist::Checklist;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
 use crate::import::{ImportError, ImportOptions, ImportReport, Progress, import_files};
+use crate::report::export::{Brief, write_file};
+use crate::report::listing::{QuarterListing, summarize};
 use crate::store::Store;
-use app::{App, Effect, QuarterProgress, SavedQuarter};
+use app::{App, Effect, QuarterOp};
 use theme::Theme;
 
 /// Where the interface opens.
@@ -150,7 +153,7 @@ fn event_loop(
         match app.update(action) {
             Effect::None => {}
             Effect::Quit => return Ok(()),
-            Effect::OpenQuarter(quarter) => match load_or_start(store, quarter) {
+            Effect::OpenQuarter(quarter, _) => match load_or_start(store, quarter) {
                 Ok(session) => app.open_session(session),
                 Err(error) => app.open_failed(format!("{error:#}")),
             },
@@ -173,6 +176,17 @@ fn event_loop(
                     app.completed(completion);
                 }
             }
+            Effect::LoadHistory(screen) => match store.sessions() {
+                Ok(sessions) => app.history_loaded(sessions, screen),
+                Err(error) => app.open_failed(error.to_string()),
+            },
+            Effect::Manage(op) => {
+                let result = manage(store, op);
+                let saved =
+                    saved_quarters(store, &app.checklist).unwrap_or_else(|_| app.saved.clone());
+                app.managed(op, result, saved);
+            }
+            Effect::Export(quarter) => app.exported(export_brief(store, app, quarter)),
             Effect::StartImport => worker = ImportWorker::start(app),
             Effect::CancelImport => {
                 if let Some(running) = &worker {
@@ -191,20 +205,48 @@ fn load_or_start(store: &Store, quarter: Quarter) -> Result<Session> {
     Ok(loaded.unwrap_or_else(|| Session::new(quarter, Utc::now())))
 }
 
+/// Deletes, renames or duplicates a saved quarter; says what happened in plain words.
+fn manage(store: &Store, op: QuarterOp) -> Result<String, String> {
+    let result = match op {
+        QuarterOp::Delete(quarter) => store.delete(quarter).map(|kept| {
+            format!(
+                "Deleted {quarter}. A copy is kept at {} if you need it back.",
+                kept.display()
+            )
+        }),
+        QuarterOp::Rename(from, to) => store
+            .rename(from, to)
+            .map(|_| format!("Renamed {from} to {to}.")),
+        QuarterOp::Duplicate(from, to) => store
+            .duplicate(from, to, Utc::now())
+            .map(|_| format!("Started {to} from {from}'s answers; notes stay with {from}.")),
+    };
+    result.map_err(|error| error.to_string())
+}
+
+/// Writes the quarter's meeting brief (Markdown) to the current folder; returns its path.
+fn export_brief(store: &Store, app: &App, quarter: Quarter) -> Result<PathBuf, String> {
+    let session = match &app.open {
+        Some(open) if open.session.quarter == quarter => open.session.clone(),
+        _ => store
+            .load(quarter)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("{quarter} has not been saved yet."))?,
+    };
+    let history = store.sessions().map_err(|e| e.to_string())?;
+    let brief = Brief::new(&app.checklist, &session, &history);
+    let folder =
+        std::env::current_dir().map_err(|e| format!("Could not find the current folder: {e}."))?;
+    let path = folder.join(format!("mcc-brief-{quarter}.md"));
+    write_file(&path, &brief.to_markdown()).map_err(|e| {
+        format!(
+            "Could not write the brief to {}: {e}. Start mcc from a folder you can write to.",
+            path.display()
+        )
+    })
+}
+
 /// The saved quarters as the home screen lists them.
-pub fn saved_quarters(store: &Store, checklist: &Checklist) -> Result<Vec<SavedQuarter>> {
-    Ok(store
-        .list()?
-        .into_iter()
-        .map(|listing| SavedQuarter {
-            quarter: listing.quarter,
-            state: listing
-                .session
-                .map(|session| QuarterProgress {
-                    answered: session.answered_count(checklist),
-                    updated_at: session.updated_at,
-                })
-                .map_err(|error| error.to_string()),
-        })
-        .collect())
+pub fn saved_quarters(store: &Store, checklist: &Checklist) -> Result<Vec<QuarterListing>> {
+    Ok(summarize(checklist, &store.list()?))
 }

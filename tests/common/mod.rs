@@ -47,6 +47,17 @@ impl Mcc {
     /// Starts `mcc ARGS` at `cols`x`rows` with `config_dir` as its config folder, in the
     /// project folder (so `sample-data/` paths work).
     pub fn start(args: &[&str], config_dir: &Path, cols: u16, rows: u16) -> Self {
+        Self::start_in(
+            args,
+            config_dir,
+            cols,
+            rows,
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+        )
+    }
+
+    /// Like [`Mcc::start`], with `cwd` as the working folder.
+    pub fn start_in(args: &[&str], config_dir: &Path, cols: u16, rows: u16, cwd: &Path) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -60,7 +71,7 @@ impl Mcc {
         command.env("MCC_CONFIG_DIR", config_dir);
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");
-        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.cwd(cwd);
         let child = pty.slave.spawn_command(command).expect("start mcc");
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));

@@ -459,7 +459,7 @@ mod tests {
         let mut app = app_with(Vec::new());
         assert_eq!(
             app.update(Action::OpenImport),
-            Effect::OpenQuarter("2026-Q3".parse().unwrap())
+            Effect::OpenQuarter("2026-Q3".parse().unwrap(), super::super::OpenMode::Import)
         );
         app.open_session(Session::new("2026-Q3".parse().unwrap(), noon()));
         assert_eq!(app.screen, Screen::Import);

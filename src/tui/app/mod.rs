@@ -1,6 +1,7 @@
 //! The application state and `update`: keys become actions, actions change state, and
 //! anything that touches the disk is handed back to the loop as an [`Effect`].
 
+mod history;
 mod import;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -12,7 +13,9 @@ use crate::checklist::Checklist;
 use crate::checklist::answer::{self, Parsed};
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
+use crate::report::listing::QuarterListing;
 
+pub use history::{Dialog, History, QuarterOp, TargetKind};
 pub use import::{Choice, ImportFlow, ImportPhase};
 
 /// Which screen is showing.
@@ -26,6 +29,10 @@ pub enum Screen {
     Scorecard,
     /// Loading numbers from CRM exports.
     Import,
+    /// Every item across the saved quarters.
+    Trends,
+    /// Two quarters side by side.
+    Compare,
 }
 
 /// Something the user asked for, independent of the key that asked.
@@ -51,8 +58,43 @@ pub enum Action {
     Complete,
     /// On the import review: save the values, replacing typed answers too.
     AcceptReplacingTyped,
+    /// Change the answers of the selected quarter (home) or item (scorecard).
+    EditAnswers,
+    /// Show every item across the saved quarters.
+    OpenTrends,
+    /// Show two quarters side by side.
+    OpenCompare,
+    /// Delete the selected quarter (after a confirmation).
+    DeleteQuarter,
+    /// Rename the selected quarter (after asking the new name).
+    RenameQuarter,
+    /// Start a new quarter from the selected one's answers.
+    DuplicateQuarter,
+    /// Write the quarter's brief for the meeting.
+    Export,
+    /// Write or change the note on the selected item.
+    EditNote,
+    /// Step the selected item's agreement mark: agreed, disputed, not discussed.
+    CycleAgreement,
+    /// On the compare screen: switch between the first and second quarter.
+    SwitchSide,
+    /// On the compare screen: an earlier quarter for the focused side.
+    Earlier,
+    /// On the compare screen: a later quarter for the focused side.
+    Later,
     /// A key for the focused text box.
     Edit(KeyEvent),
+}
+
+/// How a quarter being loaded should open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// In the questions, at the first unanswered item.
+    Edit,
+    /// On its scorecard, read-only until the user chooses to change an answer.
+    Review,
+    /// In the CSV import.
+    Import,
 }
 
 /// What the loop must do after an update; `update` itself never touches the disk.
@@ -61,7 +103,7 @@ pub enum Effect {
     /// Nothing.
     None,
     /// Load (or start) this quarter, then call [`App::open_session`].
-    OpenQuarter(Quarter),
+    OpenQuarter(Quarter, OpenMode),
     /// Save the open session, then call [`App::saved`].
     Save,
     /// Complete the typed path, then call [`App::completed`].
@@ -71,26 +113,14 @@ pub enum Effect {
     StartImport,
     /// Ask the running import to stop.
     CancelImport,
+    /// Load every saved session, then call [`App::history_loaded`] to show this screen.
+    LoadHistory(Screen),
+    /// Delete, rename or duplicate a saved quarter, then call [`App::managed`].
+    Manage(QuarterOp),
+    /// Write this quarter's brief, then call [`App::exported`].
+    Export(Quarter),
     /// Restore the terminal and exit.
     Quit,
-}
-
-/// A saved quarter as the home screen lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavedQuarter {
-    /// The quarter.
-    pub quarter: Quarter,
-    /// Its session, or why the file could not be read.
-    pub state: Result<QuarterProgress, String>,
-}
-
-/// How far a saved quarter has got.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct QuarterProgress {
-    /// Items answered, unknown included.
-    pub answered: usize,
-    /// When an answer last changed.
-    pub updated_at: DateTime<Utc>,
 }
 
 /// A row on the home screen.
@@ -128,6 +158,8 @@ pub struct OpenQuarter {
     pub error: Option<String>,
     /// Scorecard selection.
     pub selected: usize,
+    /// Opened for review: answers change only after the user asks to edit.
+    pub read_only: bool,
 }
 
 /// The whole state of the terminal UI.
@@ -140,7 +172,7 @@ pub struct App {
     /// Whether the help overlay is open.
     pub help_open: bool,
     /// Saved quarters for the home screen, newest first.
-    pub saved: Vec<SavedQuarter>,
+    pub saved: Vec<QuarterListing>,
     /// Selected home row.
     pub home_selected: usize,
     /// The quarter typed on the home screen.
@@ -151,8 +183,12 @@ pub struct App {
     pub notice: Option<Notice>,
     /// The CSV import, while one is open.
     pub import: Option<ImportFlow>,
-    /// Open the import as soon as the quarter being loaded is open.
-    import_after_open: bool,
+    /// Every saved session, while trends or compare are on screen.
+    pub history: Option<History>,
+    /// A question asked over the screen: a confirmation, a new quarter name, a note.
+    pub dialog: Option<Dialog>,
+    /// How the quarter being loaded should open.
+    pending_mode: OpenMode,
     clock: fn() -> DateTime<Utc>,
 }
 
@@ -160,7 +196,7 @@ impl App {
     /// A new app on the home screen; `today` sets the default quarter, `clock` stamps answers.
     pub fn new(
         checklist: Checklist,
-        saved: Vec<SavedQuarter>,
+        saved: Vec<QuarterListing>,
         today: NaiveDate,
         clock: fn() -> DateTime<Utc>,
     ) -> Self {
@@ -174,7 +210,9 @@ impl App {
             open: None,
             notice: None,
             import: None,
-            import_after_open: false,
+            history: None,
+            dialog: None,
+            pending_mode: OpenMode::Edit,
             clock,
         };
         app.home_selected = app
@@ -193,7 +231,7 @@ impl App {
         let latest = self
             .saved
             .iter()
-            .filter_map(|s| s.state.as_ref().ok().map(|p| (p.updated_at, s.quarter)))
+            .filter_map(|s| s.summary.as_ref().ok().map(|p| (p.last_changed, s.quarter)))
             .max()
             .map(|(_, quarter)| HomeRow::Continue(quarter));
         latest
@@ -204,12 +242,20 @@ impl App {
             .collect()
     }
 
+    /// The newest quarter saved on disk, if any.
+    pub fn newest_saved(&self) -> Option<Quarter> {
+        self.saved.iter().map(|s| s.quarter).max()
+    }
+
     /// Whether a text box has the keyboard (so letters are text, not shortcuts).
     pub fn typing(&self) -> bool {
+        if let Some(dialog) = &self.dialog {
+            return dialog.takes_text();
+        }
         match self.screen {
             Screen::Home => self.home_rows().get(self.home_selected) == Some(&HomeRow::Start),
             Screen::Wizard => true,
-            Screen::Scorecard => false,
+            Screen::Scorecard | Screen::Trends | Screen::Compare => false,
             Screen::Import => matches!(
                 self.import.as_ref().map(|i| &i.phase),
                 Some(ImportPhase::Choosing { .. })
@@ -240,17 +286,20 @@ impl App {
                 self.help_open = true;
                 Effect::None
             }
+            _ if self.dialog.is_some() => self.update_dialog(action),
             _ => match self.screen {
                 Screen::Home => self.update_home(action),
                 Screen::Wizard => self.update_wizard(action),
                 Screen::Scorecard => self.update_scorecard(action),
                 Screen::Import => self.update_import(action),
+                Screen::Trends | Screen::Compare => self.update_history(action),
             },
         }
     }
 
     fn update_home(&mut self, action: Action) -> Effect {
         let rows = self.home_rows();
+        let row = rows[self.home_selected.min(rows.len() - 1)];
         match action {
             Action::Previous => {
                 self.home_selected = self.home_selected.checked_sub(1).unwrap_or(rows.len() - 1)
@@ -261,47 +310,89 @@ impl App {
                 self.quarter_input.handle_event(&Event::Key(key));
                 self.notice = None;
             }
-            Action::Submit => return self.activate(rows[self.home_selected.min(rows.len() - 1)]),
+            Action::Submit => return self.activate(row, OpenMode::Review),
+            Action::EditAnswers => return self.activate(row, OpenMode::Edit),
             Action::OpenImport => {
-                let effect = match rows[self.home_selected.min(rows.len() - 1)] {
-                    HomeRow::Quit => HomeRow::Start,
-                    row => row,
+                let row = if row == HomeRow::Quit {
+                    HomeRow::Start
+                } else {
+                    row
                 };
-                let effect = self.activate(effect);
-                self.import_after_open = matches!(effect, Effect::OpenQuarter(_));
-                return effect;
+                return self.activate(row, OpenMode::Import);
             }
+            Action::OpenTrends => return self.load_history(Screen::Trends),
+            Action::OpenCompare => return self.load_history(Screen::Compare),
+            Action::DeleteQuarter
+            | Action::RenameQuarter
+            | Action::DuplicateQuarter
+            | Action::Export => match self.selected_saved_quarter() {
+                Some(quarter) => return self.manage(action, quarter),
+                None => {
+                    self.notice = Some(Notice::Error(
+                        "Pick a saved quarter first (↑↓), then press the key again.".to_string(),
+                    ))
+                }
+            },
             _ => {}
         }
         Effect::None
     }
 
-    fn activate(&mut self, row: HomeRow) -> Effect {
-        match row {
-            HomeRow::Continue(quarter) => Effect::OpenQuarter(quarter),
+    /// The readable saved quarter under the home selection.
+    fn selected_saved_quarter(&self) -> Option<Quarter> {
+        let rows = self.home_rows();
+        let quarter = match rows.get(self.home_selected)? {
+            HomeRow::Continue(quarter) => *quarter,
+            HomeRow::Saved(index) => self.saved[*index].quarter,
+            HomeRow::Start | HomeRow::Quit => return None,
+        };
+        Some(quarter)
+    }
+
+    /// Opens a home row: saved quarters open for review with Enter, the rest for editing.
+    fn activate(&mut self, row: HomeRow, mode: OpenMode) -> Effect {
+        let (quarter, mode) = match row {
+            HomeRow::Continue(quarter) => (
+                quarter,
+                if mode == OpenMode::Review {
+                    OpenMode::Edit
+                } else {
+                    mode
+                },
+            ),
             HomeRow::Start => match self.quarter_input.value().parse::<Quarter>() {
-                Ok(quarter) => Effect::OpenQuarter(quarter),
+                Ok(quarter) => (
+                    quarter,
+                    if mode == OpenMode::Review {
+                        OpenMode::Edit
+                    } else {
+                        mode
+                    },
+                ),
                 Err(error) => {
                     self.notice = Some(Notice::Error(error.to_string()));
-                    Effect::None
+                    return Effect::None;
                 }
             },
-            HomeRow::Saved(index) => match &self.saved[index].state {
-                Ok(_) => Effect::OpenQuarter(self.saved[index].quarter),
+            HomeRow::Saved(index) => match &self.saved[index].summary {
+                Ok(_) => (self.saved[index].quarter, mode),
                 Err(reason) => {
                     self.notice = Some(Notice::Error(format!(
                         "{} can't be opened: {reason}. Move that file aside to start the quarter afresh.",
                         self.saved[index].quarter
                     )));
-                    Effect::None
+                    return Effect::None;
                 }
             },
-            HomeRow::Quit => Effect::Quit,
-        }
+            HomeRow::Quit => return Effect::Quit,
+        };
+        self.pending_mode = mode;
+        Effect::OpenQuarter(quarter, mode)
     }
 
-    /// Shows a loaded (or new) session in the wizard, at its first unanswered item.
+    /// Shows a loaded (or new) session the way [`Effect::OpenQuarter`] asked for.
     pub fn open_session(&mut self, session: Session) {
+        let mode = std::mem::replace(&mut self.pending_mode, OpenMode::Edit);
         let drafts = self
             .checklist
             .items
@@ -317,25 +408,27 @@ impl App {
             .collect();
         let index = session.first_unanswered(&self.checklist);
         let answered = session.answered_count(&self.checklist);
-        self.notice = Some(Notice::Info(match index {
-            None => format!(
-                "{}: all {answered} items answered. Here is the scorecard.",
-                session.quarter
+        let quarter = session.quarter;
+        self.notice = Some(Notice::Info(match (mode, index) {
+            (OpenMode::Review, _) => format!(
+                "{quarter} as saved: {answered} of {} answered. Enter or e changes an answer.",
+                self.checklist.items.len()
             ),
-            Some(_) if answered == 0 => {
-                format!("Started {}. Answers are saved as you go.", session.quarter)
+            (_, None) => {
+                format!("{quarter}: all {answered} items answered. Here is the scorecard.")
             }
-            Some(i) => format!(
-                "Resumed {} at item {} of {}.",
-                session.quarter,
+            (_, Some(_)) if answered == 0 => {
+                format!("Started {quarter}. Answers are saved as you go.")
+            }
+            (_, Some(i)) => format!(
+                "Resumed {quarter} at item {} of {}.",
                 i + 1,
                 self.checklist.items.len()
             ),
         }));
-        self.screen = if index.is_some() {
-            Screen::Wizard
-        } else {
-            Screen::Scorecard
+        self.screen = match (mode, index) {
+            (OpenMode::Review, _) | (_, None) => Screen::Scorecard,
+            _ => Screen::Wizard,
         };
         self.open = Some(OpenQuarter {
             session,
@@ -343,8 +436,9 @@ impl App {
             drafts,
             error: None,
             selected: 0,
+            read_only: mode == OpenMode::Review,
         });
-        if std::mem::take(&mut self.import_after_open) {
+        if mode == OpenMode::Import {
             self.start_import_flow();
         }
     }
@@ -352,12 +446,12 @@ impl App {
     /// Reports a quarter that could not be opened, staying on the home screen.
     pub fn open_failed(&mut self, message: String) {
         self.screen = Screen::Home;
-        self.import_after_open = false;
+        self.pending_mode = OpenMode::Edit;
         self.notice = Some(Notice::Error(message));
     }
 
     /// Records the outcome of a save and refreshes the saved list.
-    pub fn saved(&mut self, result: Result<(), String>, saved: Vec<SavedQuarter>) {
+    pub fn saved(&mut self, result: Result<(), String>, saved: Vec<QuarterListing>) {
         self.saved = saved;
         if let Err(message) = result {
             self.notice = Some(Notice::Error(format!(
@@ -431,17 +525,37 @@ impl App {
 
     fn update_scorecard(&mut self, action: Action) -> Effect {
         let count = self.checklist.items.len();
+        let now = (self.clock)();
         let Some(open) = self.open.as_mut() else {
             self.screen = Screen::Home;
             return Effect::None;
         };
+        let item = &self.checklist.items[open.selected];
         match action {
             Action::Previous => open.selected = open.selected.saturating_sub(1),
             Action::Next => open.selected = (open.selected + 1).min(count - 1),
-            Action::Submit => {
+            Action::Submit | Action::EditAnswers => {
                 open.index = open.selected;
+                open.read_only = false;
                 self.screen = Screen::Wizard;
             }
+            Action::EditNote => {
+                let note = open.session.notes(&item.id).note.clone();
+                self.dialog = Some(Dialog::Note {
+                    item: open.selected,
+                    input: Input::new(note),
+                    error: None,
+                });
+            }
+            Action::CycleAgreement => {
+                let next = open.session.notes(&item.id).agreement.next();
+                open.session.set_agreement(&item.id, next, now);
+                self.notice = Some(Notice::Info(format!("{}: {}.", item.name, next.word())));
+                return Effect::Save;
+            }
+            Action::Export => return Effect::Export(open.session.quarter),
+            Action::OpenTrends => return self.load_history(Screen::Trends),
+            Action::OpenCompare => return self.load_history(Screen::Compare),
             Action::Back => self.screen = Screen::Home,
             Action::OpenImport => self.start_import_flow(),
             _ => {}
@@ -460,7 +574,7 @@ pub(super) mod tests {
         Utc.with_ymd_and_hms(2026, 12, 4, 12, 0, 0).unwrap()
     }
 
-    pub(super) fn app_with(saved: Vec<SavedQuarter>) -> App {
+    pub(super) fn app_with(saved: Vec<QuarterListing>) -> App {
         App::new(
             Checklist::built_in(),
             saved,
@@ -488,12 +602,19 @@ pub(super) mod tests {
         app.open.as_ref().unwrap()
     }
 
-    fn saved_quarter(text: &str, answered: usize, day: u32) -> SavedQuarter {
-        SavedQuarter {
-            quarter: text.parse().unwrap(),
-            state: Ok(QuarterProgress {
+    pub(super) fn saved_quarter(text: &str, answered: usize, day: u32) -> QuarterListing {
+        let quarter: Quarter = text.parse().unwrap();
+        QuarterListing {
+            quarter,
+            summary: Ok(crate::report::listing::QuarterSummary {
+                quarter,
                 answered,
-                updated_at: Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap(),
+                total: 12,
+                good: 0,
+                watch: 0,
+                poor: 0,
+                unknown: 0,
+                last_changed: Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap(),
             }),
         }
     }
@@ -506,7 +627,7 @@ pub(super) mod tests {
         assert!(app.typing());
         assert_eq!(
             app.update(Action::Submit),
-            Effect::OpenQuarter("2026-Q3".parse().unwrap())
+            Effect::OpenQuarter("2026-Q3".parse().unwrap(), OpenMode::Edit)
         );
     }
 
@@ -533,7 +654,10 @@ pub(super) mod tests {
         let q2 = "2026-Q2".parse().unwrap();
         assert_eq!(app.home_rows()[0], HomeRow::Continue(q2));
         assert_eq!(app.home_selected, 0);
-        assert_eq!(app.update(Action::Submit), Effect::OpenQuarter(q2));
+        assert_eq!(
+            app.update(Action::Submit),
+            Effect::OpenQuarter(q2, OpenMode::Edit)
+        );
         app.update(Action::Previous);
         assert_eq!(
             app.home_rows()[app.home_selected],
@@ -545,9 +669,9 @@ pub(super) mod tests {
 
     #[test]
     fn a_damaged_quarter_explains_itself_instead_of_opening() {
-        let damaged = SavedQuarter {
+        let damaged = QuarterListing {
             quarter: "2026-Q1".parse().unwrap(),
-            state: Err("not a session file".into()),
+            summary: Err("not a session file".into()),
         };
         let mut app = app_with(vec![damaged]);
         app.home_selected = app

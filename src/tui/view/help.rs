@@ -20,6 +20,12 @@ fn purpose(screen: Screen) -> &'static str {
         Screen::Scorecard => {
             "Every item with its rating. Good, watch and poor compare the answer with the benchmark shown; unknown items are questions to take to marketing."
         }
+        Screen::Trends => {
+            "Each item across every saved quarter, oldest to newest. A dot in the line is a quarter where the number was not known or not answered, never a zero."
+        }
+        Screen::Compare => {
+            "Two quarters side by side, with the change from the first to the second in words. Tab picks which quarter the arrows change."
+        }
         Screen::Import => {
             "Load numbers from CRM exports (CSV): leads, opportunities, activities, or a metric,value summary. Add each file with Enter, then press Enter on an empty line to read them. Nothing is saved until you have seen the working and pressed Enter on the review."
         }

@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::{App, HomeRow, SavedQuarter};
+use crate::report::listing::QuarterListing;
+use crate::tui::app::{App, HomeRow};
 use crate::tui::theme::Theme;
 
 const INTRO: &str = "How does marketing help make the number? Answer the checklist one question at a time; each answer is measured against a sourced benchmark and saved as you go.";
@@ -35,7 +36,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         match row {
             HomeRow::Saved(0) => {
                 lines.push(Line::raw(""));
-                lines.push(Line::styled("Saved quarters", theme.title));
+                lines.push(Line::styled(
+                    "Saved quarters   (answered, then ✓ good ▲ watch ✗ poor ? unknown)",
+                    theme.title,
+                ));
             }
             HomeRow::Quit if app.saved.is_empty() => {
                 lines.push(Line::raw(""));
@@ -57,7 +61,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     .saved
                     .iter()
                     .find(|s| s.quarter == *quarter)
-                    .and_then(|s| s.state.as_ref().ok())
+                    .and_then(|s| s.summary.as_ref().ok())
                     .map_or(0, |p| p.answered);
                 format!("Continue {quarter}  ({answered} of {total} answered)")
             }
@@ -104,13 +108,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn saved_row(saved: &SavedQuarter, total: usize) -> String {
-    match &saved.state {
-        Ok(progress) => format!(
-            "{}  {:>2} of {total} answered   last changed {}",
+fn saved_row(saved: &QuarterListing, total: usize) -> String {
+    match &saved.summary {
+        Ok(summary) => format!(
+            "{}  {:>2} of {total}   ✓{:<2} ▲{:<2} ✗{:<2} ?{:<2}   changed {}",
             saved.quarter,
-            progress.answered,
-            progress.updated_at.with_timezone(&Local).format("%Y-%m-%d")
+            summary.answered,
+            summary.good,
+            summary.watch,
+            summary.poor,
+            summary.unknown,
+            summary
+                .last_changed
+                .with_timezone(&Local)
+                .format("%Y-%m-%d")
         ),
         Err(reason) => format!("{}  damaged: {reason}", saved.quarter),
     }

@@ -1,9 +1,12 @@
 //! Drawing: one file per screen. Views only read the [`App`]; they never change it.
 
+mod compare;
+mod dialog;
 mod help;
 mod home;
 mod import;
 mod scorecard;
+mod trends;
 mod wizard;
 
 use ratatui::Frame;
@@ -46,6 +49,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Wizard => wizard::render(frame, body, app, theme),
         Screen::Scorecard => scorecard::render(frame, body, app, theme),
         Screen::Import => import::render(frame, body, app, theme),
+        Screen::Trends => trends::render(frame, body, app, theme),
+        Screen::Compare => compare::render(frame, body, app, theme),
     }
     if let Some(message) = &app.notice {
         frame.render_widget(
@@ -54,9 +59,23 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
     }
     frame.render_widget(Paragraph::new(hint_line(app, hints.width, theme)), hints);
+    if let Some(open_dialog) = &app.dialog {
+        dialog::render(frame, area, app, open_dialog, theme);
+    }
     if app.help_open {
         help::render(frame, area, app, theme);
     }
+}
+
+/// `text` cut to `width` characters, ending in "…" when it was cut.
+fn truncated(text: &str, width: u16) -> String {
+    let width = width as usize;
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 fn notice_line<'a>(notice: &Notice, theme: &Theme) -> Line<'a> {
@@ -67,9 +86,18 @@ fn notice_line<'a>(notice: &Notice, theme: &Theme) -> Line<'a> {
 }
 
 fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let earlier = |quarter| app.newest_saved().is_some_and(|newest| quarter < newest);
     let context = match (app.screen, &app.open) {
+        (Screen::Trends, _) => "trends across quarters".to_string(),
+        (Screen::Compare, _) => "compare quarters".to_string(),
         (Screen::Home, _) | (_, None) => String::new(),
+        (Screen::Wizard, Some(open)) if earlier(open.session.quarter) => {
+            format!("⚠ changing an earlier quarter: {}", open.session.quarter)
+        }
         (Screen::Wizard, Some(open)) => format!("{} · questions", open.session.quarter),
+        (Screen::Scorecard, Some(open)) if open.read_only => {
+            format!("{} · review, read-only", open.session.quarter)
+        }
         (Screen::Scorecard, Some(open)) => format!("{} · scorecard", open.session.quarter),
         (Screen::Import, Some(open)) => format!("{} · import", open.session.quarter),
     };

@@ -6,8 +6,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::truncated;
 use crate::checklist::answer::format_value;
-use crate::report::{ScoreRow, Scorecard};
+use crate::checklist::session::Agreement;
+use crate::report::{ScoreRow, Scorecard, notes_line};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widget::gauge::BenchmarkGauge;
@@ -16,6 +18,8 @@ const NAME_WIDTH: usize = 28;
 /// Marker, symbol, rating word, name and value.
 const TEXT_WIDTH: u16 = 1 + 2 + 13 + NAME_WIDTH as u16 + 11;
 const MAX_GAUGE_WIDTH: u16 = 30;
+/// Room for "✎ disputed" after the gauge.
+const MARKS_WIDTH: u16 = 10;
 /// Rows kept for the list (two items) before the detail pane gets any.
 const MIN_LIST_HEIGHT: u16 = 4;
 
@@ -24,8 +28,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(open) = &app.open else { return };
     let card = Scorecard::new(&app.checklist, &open.session);
     let detail = detail_text(&card.rows[open.selected], theme);
-    let summary_text =
-        Paragraph::new(Line::styled(card.summary.line(), theme.title)).wrap(Wrap { trim: true });
+    let mut summary_lines = vec![Line::styled(card.summary.line(), theme.title)];
+    if open.read_only {
+        summary_lines.push(Line::styled(
+            "Read-only: this is the quarter as saved. Enter or e changes an answer; n and a add notes.",
+            theme.muted,
+        ));
+    }
+    let summary_text = Paragraph::new(summary_lines).wrap(Wrap { trim: true });
     let summary_height = summary_text.line_count(area.width) as u16;
     let room_for_detail = area
         .height
@@ -69,11 +79,12 @@ fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, the
     } else {
         theme.title
     };
-    let [text, _, gauge, _] = Layout::horizontal([
+    let [text, _, gauge, _, marks] = Layout::horizontal([
         Constraint::Length(TEXT_WIDTH),
         Constraint::Length(2),
         Constraint::Max(MAX_GAUGE_WIDTH),
-        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Min(MARKS_WIDTH),
     ])
     .areas(Rect { height: 1, ..area });
     let marker = if selected { "›" } else { " " };
@@ -91,17 +102,20 @@ fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, the
     if row.value.is_some() {
         frame.render_widget(BenchmarkGauge::new(row.item, row.value, "", theme), gauge);
     }
+    let mut mark = String::new();
+    if !row.note.is_empty() {
+        mark.push_str("✎ ");
+    }
+    if row.agreement != Agreement::NotDiscussed {
+        mark.push_str(row.agreement.word());
+    }
+    frame.render_widget(Paragraph::new(Span::styled(mark, theme.text)), marks);
     let verdict_area = Rect {
         y: area.y + 1,
         height: 1,
         ..area
     };
-    let width = verdict_area.width.saturating_sub(4) as usize;
-    let mut verdict: String = row.verdict.chars().take(width).collect();
-    if row.verdict.chars().count() > width {
-        verdict.pop();
-        verdict.push('…');
-    }
+    let verdict = truncated(&row.verdict, verdict_area.width.saturating_sub(4));
     frame.render_widget(
         Paragraph::new(Span::styled(format!("    {verdict}"), theme.muted)),
         verdict_area,
@@ -113,15 +127,16 @@ fn detail_text<'a>(row: &ScoreRow<'a>, theme: &Theme) -> Paragraph<'a> {
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(format!(" {} ", row.item.name), theme.title));
-    let text = vec![
-        Line::styled(row.verdict.clone(), theme.text),
-        Line::styled(
-            format!(
-                "Benchmark: {}. Source: {}",
-                row.item.benchmark, row.item.source
-            ),
-            theme.muted,
+    let mut text = vec![Line::styled(row.verdict.clone(), theme.text)];
+    if let Some(notes) = notes_line(&row.note, row.agreement) {
+        text.push(Line::styled(notes, theme.text));
+    }
+    text.push(Line::styled(
+        format!(
+            "Benchmark: {}. Source: {}",
+            row.item.benchmark, row.item.source
         ),
-    ];
+        theme.muted,
+    ));
     Paragraph::new(text).wrap(Wrap { trim: true }).block(block)
 }

@@ -2,4 +2,5 @@
 
 pub mod gauge;
 pub mod hints;
+pub mod spark;
 pub mod steps;

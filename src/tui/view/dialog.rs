@@ -1,0 +1,100 @@
+//! Dialogs over the screen: confirm a delete, name the other quarter of a rename or
+//! duplicate, or write a note on an item.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
+use tui_input::Input;
+
+use crate::checklist::session::NOTE_MAX_CHARS;
+use crate::tui::app::{App, Dialog, TargetKind};
+use crate::tui::theme::Theme;
+
+/// Draws `dialog` centred over `area`.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: &Theme) {
+    let (title, lines, input, error) = match dialog {
+        Dialog::ConfirmDelete(quarter) => (
+            format!(" Delete {quarter}? "),
+            vec![
+                format!("Delete the saved answers and notes for {quarter}?"),
+                "mcc keeps a copy in the trash folder inside its config folder, so it can be put back.".to_string(),
+                "Enter or y deletes it; Esc or n keeps it.".to_string(),
+            ],
+            None,
+            None,
+        ),
+        Dialog::Target { kind, from, input, error } => {
+            let (title, ask) = match kind {
+                TargetKind::Rename => (format!(" Rename {from} "), format!("Rename {from} to which quarter? Type it as YEAR-QN.")),
+                TargetKind::Duplicate => (
+                    format!(" Start a quarter from {from} "),
+                    format!("Start which quarter from {from}'s answers? Type it as YEAR-QN; notes stay with {from}."),
+                ),
+            };
+            (title, vec![ask, "Enter saves; Esc cancels.".to_string()], Some(input), error.as_deref())
+        }
+        Dialog::Note { item, input, error } => {
+            let name = &app.checklist.items[*item].name;
+            (
+                format!(" Note on {name} "),
+                vec![
+                    format!("What was said about this number, e.g. \"marketing counts webinar sign-ups as leads\". Up to {NOTE_MAX_CHARS} characters; empty removes the note."),
+                    "Enter saves; Esc cancels.".to_string(),
+                ],
+                Some(input),
+                error.as_deref(),
+            )
+        }
+    };
+    let width = area.width.saturating_sub(4).min(72);
+    let inner_width = width.saturating_sub(4).max(1);
+    let mut text: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::styled(l, theme.text))
+        .collect();
+    if let Some(error) = error {
+        text.push(Line::styled(format!("✗ {error}"), theme.error));
+    }
+    let body = Paragraph::new(text).wrap(Wrap { trim: true });
+    let body_height = body.line_count(inner_width) as u16;
+    let input_height = if input.is_some() { 3 } else { 0 };
+    let height = (body_height + input_height + 2).min(area.height);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.title))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [body_area, input_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(input_height)]).areas(inner);
+    frame.render_widget(body, body_area);
+    if let Some(input) = input {
+        render_input(frame, input_area, input, theme);
+    }
+}
+
+fn render_input(frame: &mut Frame, area: Rect, input: &Input, theme: &Theme) {
+    let block = Block::bordered();
+    let inner = block.inner(area);
+    let scroll = input.visual_scroll(inner.width.saturating_sub(1) as usize);
+    frame.render_widget(
+        Paragraph::new(Span::styled(input.value(), theme.input))
+            .scroll((0, scroll as u16))
+            .block(block),
+        area,
+    );
+    let x = inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+    if inner.width > 0 && inner.height > 0 {
+        frame.set_cursor_position(Position::new(
+            x.min(inner.right().saturating_sub(1)),
+            inner.y,
+        ));
+    }
+}
