@@ -81,9 +81,18 @@ fn render_row(frame: &mut Frame, area: Rect, trend: &ItemTrend, selected: bool, 
         ),
         None => (" ", theme.text),
     };
-    let value = latest
-        .and_then(|p| p.value)
-        .map_or_else(|| "-".to_string(), |v| format_value(trend.item.unit, v));
+    let newest = trend.points.last().map(|p| p.quarter);
+    let value = match latest {
+        Some(point) if Some(point.quarter) == newest => {
+            format!("now {}", format_value(trend.item.unit, point.value.unwrap_or_default()))
+        }
+        Some(point) => format!(
+            "last known {} in {}",
+            format_value(trend.item.unit, point.value.unwrap_or_default()),
+            point.quarter
+        ),
+        None => "never measured".to_string(),
+    };
     let name_style = if selected {
         theme.selected
     } else {
@@ -97,7 +106,7 @@ fn render_row(frame: &mut Frame, area: Rect, trend: &ItemTrend, selected: bool, 
             format!(" {:<8}", spark_line(trend.item, &trend.series())),
             theme.title,
         ),
-        Span::styled(format!(" latest {value}"), theme.text),
+        Span::styled(format!(" {value}"), theme.text),
     ]);
     frame.render_widget(Paragraph::new(line), Rect { height: 1, ..area });
     let words = truncated(&trend.phrase, area.width.saturating_sub(4));
