@@ -88,12 +88,12 @@ const IMPORT_KEYS: &[Key] = &[plain(KeyCode::F(3))];
 const IMPORT_OR_I: &[Key] = &[plain(KeyCode::F(3)), plain(KeyCode::Char('i'))];
 
 const HOME_MENU: &[Binding] = &[
-    bind(
+    bind_hint(
         &[plain(KeyCode::Enter)],
         Action::Submit,
         "Enter",
         "open (a saved quarter opens for review)",
-        true,
+        ("Enter", "open"),
     ),
     bind_hint(
         &[plain(KeyCode::Char('e'))],

@@ -84,7 +84,11 @@ fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, the
         Constraint::Length(2),
         Constraint::Max(MAX_GAUGE_WIDTH),
         Constraint::Length(1),
-        Constraint::Min(MARKS_WIDTH),
+        Constraint::Length(if area.width >= TEXT_WIDTH + 2 + MARKS_WIDTH + 11 {
+            MARKS_WIDTH
+        } else {
+            0
+        }),
     ])
     .areas(Rect { height: 1, ..area });
     let marker = if selected { "›" } else { " " };

@@ -84,7 +84,10 @@ fn render_row(frame: &mut Frame, area: Rect, trend: &ItemTrend, selected: bool, 
     let newest = trend.points.last().map(|p| p.quarter);
     let value = match latest {
         Some(point) if Some(point.quarter) == newest => {
-            format!("now {}", format_value(trend.item.unit, point.value.unwrap_or_default()))
+            format!(
+                "now {}",
+                format_value(trend.item.unit, point.value.unwrap_or_default())
+            )
         }
         Some(point) => format!(
             "last known {} in {}",
