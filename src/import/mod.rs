@@ -36,7 +36,7 @@ pub use fields::{Field, FileKind};
 pub use options::{ColumnMapping, DateOrder, ImportOptions, OptionError};
 pub use report::{BadRow, FileReport, ImportReport, MetricReport, MetricUnit, Working};
 pub use sources::{SourceClass, SourceRules};
-pub use text::Encoding;
+pub use text::{Encoding, count};
 
 use dates::{DateReader, midnight};
 use join::{LeadIndex, NONE};

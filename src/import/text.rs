@@ -30,12 +30,6 @@ impl fmt::Display for Encoding {
     }
 }
 
-/// Characters for bytes 0x80-0x9F in Windows-1252 (the rest of 0x80-0xFF is Latin-1).
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
 /// Decodes one cell. A UTF-8 file's cell that is not valid UTF-8 is read as Windows-1252 too.
 pub(crate) fn decode(raw: &[u8], encoding: Encoding) -> Cow<'_, str> {
     if encoding != Encoding::Windows1252
@@ -43,17 +37,7 @@ pub(crate) fn decode(raw: &[u8], encoding: Encoding) -> Cow<'_, str> {
     {
         return Cow::Borrowed(text);
     }
-    if raw.is_ascii() {
-        return Cow::Borrowed(std::str::from_utf8(raw).unwrap_or_default());
-    }
-    Cow::Owned(
-        raw.iter()
-            .map(|&b| match b {
-                0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)],
-                _ => char::from(b),
-            })
-            .collect(),
-    )
+    encoding_rs::WINDOWS_1252.decode_without_bom_handling(raw).0
 }
 
 /// A cell for a message: decoded, trimmed, at most 40 characters.
@@ -76,7 +60,7 @@ pub(crate) fn is_utf8(sample: &[u8], complete: bool) -> bool {
 }
 
 /// Formats a count with thousands separators: 1204 -> "1,204".
-pub(crate) fn count(n: u64) -> String {
+pub fn count(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

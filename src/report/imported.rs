@@ -2,7 +2,7 @@
 //! used, what was left out and why, then every computed value with its working.
 
 use crate::checklist::answer::format_value;
-use crate::import::{ImportReport, MetricReport, MetricUnit};
+use crate::import::{ImportReport, MetricReport, MetricUnit, count as thousands};
 
 /// Bad rows listed per file before "and N more".
 const BAD_ROWS_SHOWN: usize = 5;
@@ -93,31 +93,5 @@ pub fn metric_value(metric: &MetricReport) -> String {
         (Some(value), Some(unit)) => format_value(unit, value),
         (Some(value), None) if metric.unit == MetricUnit::Count => thousands(value.round() as u64),
         (Some(value), None) => format!("{value}"),
-    }
-}
-
-/// 1234567 as "1,234,567".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
 use crate::import::apply::apply;
-use crate::report::imported::{import_text, thousands};
+use crate::import::count as thousands;
+use crate::report::imported::import_text;
 use crate::tui::app::{App, ImportFlow, ImportPhase};
 use crate::tui::theme::Theme;
 
