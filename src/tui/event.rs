@@ -256,6 +256,13 @@ const SCORECARD: &[Binding] = &[
         "write the meeting brief (Markdown) to this folder",
         ("x", "brief"),
     ),
+    bind_hint(
+        &[plain(KeyCode::Char('p'))],
+        Action::Present,
+        "p",
+        "present the quarter as slides",
+        ("p", "present"),
+    ),
     bind(
         &[plain(KeyCode::Char('t'))],
         Action::OpenTrends,
@@ -375,6 +382,41 @@ const COMPARE: &[Binding] = &[
     ),
     bind(HELP_OR_QUESTION, Action::ToggleHelp, "F1/?", "help", true),
     bind_hint(QUIT_OR_Q, Action::Quit, "q/Ctrl-C", "quit", ("q", "quit")),
+];
+
+const PRESENT: &[Binding] = &[
+    bind_hint(
+        &[
+            plain(KeyCode::Right),
+            plain(KeyCode::Char(' ')),
+            plain(KeyCode::PageDown),
+            plain(KeyCode::Enter),
+        ],
+        Action::Next,
+        "→/Space/PgDn",
+        "next slide",
+        ("→", "next"),
+    ),
+    bind_hint(
+        &[
+            plain(KeyCode::Left),
+            plain(KeyCode::PageUp),
+            plain(KeyCode::Backspace),
+        ],
+        Action::Previous,
+        "←/PgUp",
+        "previous slide",
+        ("←", "back"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "leave the slides",
+        ("Esc", "leave"),
+    ),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", false),
 ];
 
 const CONFIRM: &[Binding] = &[
@@ -524,6 +566,7 @@ pub fn screen_bindings(app: &App) -> &'static [Binding] {
         };
     }
     match app.screen {
+        Screen::Present => PRESENT,
         Screen::Trends => TRENDS,
         Screen::Compare => COMPARE,
         Screen::Home if app.typing() => HOME_TYPING,

@@ -51,7 +51,11 @@ pub fn run(store: Store, start: Start, today: NaiveDate) -> Result<()> {
         let session = load_or_start(&store, quarter)?;
         app.open_session(session);
     }
-    let theme = Theme::from_env();
+    let theme = if Theme::no_color() {
+        Theme::mono()
+    } else {
+        Theme::dark()
+    };
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut app, &store, &theme);
     ratatui::restore();

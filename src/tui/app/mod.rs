@@ -3,6 +3,7 @@
 
 mod history;
 mod import;
+mod present;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{Event, KeyEvent};
@@ -17,6 +18,7 @@ use crate::report::listing::QuarterListing;
 
 pub use history::{Dialog, History, QuarterOp, TargetKind};
 pub use import::{Choice, ImportFlow, ImportPhase};
+pub use present::Presentation;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub enum Screen {
     Trends,
     /// Two quarters side by side.
     Compare,
+    /// A slide per item for a meeting.
+    Present,
 }
 
 /// Something the user asked for, independent of the key that asked.
@@ -82,6 +86,8 @@ pub enum Action {
     Earlier,
     /// On the compare screen: a later quarter for the focused side.
     Later,
+    /// Show the open quarter as slides.
+    Present,
     /// A key for the focused text box.
     Edit(KeyEvent),
 }
@@ -187,6 +193,8 @@ pub struct App {
     pub history: Option<History>,
     /// A question asked over the screen: a confirmation, a new quarter name, a note.
     pub dialog: Option<Dialog>,
+    /// The slide on show, while presenting.
+    pub presentation: Option<Presentation>,
     /// How the quarter being loaded should open.
     pending_mode: OpenMode,
     clock: fn() -> DateTime<Utc>,
@@ -212,6 +220,7 @@ impl App {
             import: None,
             history: None,
             dialog: None,
+            presentation: None,
             pending_mode: OpenMode::Edit,
             clock,
         };
@@ -255,7 +264,7 @@ impl App {
         match self.screen {
             Screen::Home => self.home_rows().get(self.home_selected) == Some(&HomeRow::Start),
             Screen::Wizard => true,
-            Screen::Scorecard | Screen::Trends | Screen::Compare => false,
+            Screen::Scorecard | Screen::Trends | Screen::Compare | Screen::Present => false,
             Screen::Import => matches!(
                 self.import.as_ref().map(|i| &i.phase),
                 Some(ImportPhase::Choosing { .. })
@@ -293,6 +302,7 @@ impl App {
                 Screen::Scorecard => self.update_scorecard(action),
                 Screen::Import => self.update_import(action),
                 Screen::Trends | Screen::Compare => self.update_history(action),
+                Screen::Present => self.update_presentation(action),
             },
         }
     }
@@ -554,6 +564,7 @@ impl App {
                 return Effect::Save;
             }
             Action::Export => return Effect::Export(open.session.quarter),
+            Action::Present => self.start_presentation(),
             Action::OpenTrends => return self.load_history(Screen::Trends),
             Action::OpenCompare => return self.load_history(Screen::Compare),
             Action::Back => self.screen = Screen::Home,

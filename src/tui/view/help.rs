@@ -20,6 +20,9 @@ fn purpose(screen: Screen) -> &'static str {
         Screen::Scorecard => {
             "Every item with its rating. Good, watch and poor compare the answer with the benchmark shown; unknown items are questions to take to marketing."
         }
+        Screen::Present => {
+            "One slide per checklist item, then a closing slide with the overall verdict. Made to be read from the back of a room; nothing on a slide takes typing."
+        }
         Screen::Trends => {
             "Each item across every saved quarter, oldest to newest. A dot in the line is a quarter where the number was not known or not answered, never a zero."
         }

@@ -5,6 +5,7 @@ mod dialog;
 mod help;
 mod home;
 mod import;
+mod present;
 mod scorecard;
 mod trends;
 mod wizard;
@@ -12,7 +13,7 @@ mod wizard;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::app::{App, Notice, Screen};
 use super::theme::Theme;
@@ -24,6 +25,7 @@ pub const MIN_SIZE: (u16, u16) = (60, 16);
 /// Draws the whole screen for the app's current state.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
+    frame.render_widget(Block::new().style(theme.text), area);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         render_too_small(frame, area, theme);
         return;
@@ -51,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Import => import::render(frame, body, app, theme),
         Screen::Trends => trends::render(frame, body, app, theme),
         Screen::Compare => compare::render(frame, body, app, theme),
+        Screen::Present => present::render(frame, body, app, theme),
     }
     if let Some(message) = &app.notice {
         frame.render_widget(
@@ -89,6 +92,12 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let earlier = |quarter| app.newest_saved().is_some_and(|newest| quarter < newest);
     let context = match (app.screen, &app.open) {
         (Screen::Trends, _) => "trends across quarters".to_string(),
+        (Screen::Present, Some(open)) => format!(
+            "{} · slide {} of {}",
+            open.session.quarter,
+            app.presentation.map_or(0, |p| p.slide) + 1,
+            app.slide_count()
+        ),
         (Screen::Compare, _) => "compare quarters".to_string(),
         (Screen::Home, _) | (_, None) => String::new(),
         (Screen::Wizard, Some(open)) if earlier(open.session.quarter) => {

@@ -19,8 +19,8 @@ pub fn zone_glyph(rating: Rating) -> &'static str {
     }
 }
 
-/// A gauge for one item. Three rows when there is room (value mark, bar, scale labels),
-/// otherwise a single bar with the value marked in it.
+/// A gauge for one item. Three rows or more when there is room (value mark, a bar as thick as
+/// the rows between, scale labels), otherwise a single bar with the value marked in it.
 pub struct BenchmarkGauge<'a> {
     item: &'a Item,
     value: Option<f64>,
@@ -43,16 +43,14 @@ impl<'a> BenchmarkGauge<'a> {
         (position * f64::from(width.saturating_sub(1))).round() as u16
     }
 
+    /// Draws the zones over every row of `area` (one row normally, more on slides).
     fn render_bar(&self, area: Rect, buf: &mut Buffer, scale: &Scale, mark_value: bool) {
         for x in 0..area.width {
             let position = (f64::from(x) + 0.5) / f64::from(area.width);
             let zone = zone_at(self.item, scale, position);
-            buf.set_string(
-                area.x + x,
-                area.y,
-                zone_glyph(zone),
-                self.theme.rating(zone),
-            );
+            for y in area.top()..area.bottom() {
+                buf.set_string(area.x + x, y, zone_glyph(zone), self.theme.rating(zone));
+            }
         }
         if let (true, Some(value)) = (mark_value, self.value) {
             let x = Self::column(scale.position(value), area.width);
@@ -95,12 +93,18 @@ impl Widget for BenchmarkGauge<'_> {
             self.render_bar(Rect { height: 1, ..area }, buf, &scale, true);
             return;
         }
-        let [value_row, bar_row, label_row] = [0, 1, 2].map(|dy| Rect {
+        let row = |dy: u16| Rect {
             y: area.y + dy,
             height: 1,
             ..area
-        });
-        self.render_bar(bar_row, buf, &scale, false);
+        };
+        let (value_row, label_row) = (row(0), row(area.height - 1));
+        let bar_rows = Rect {
+            y: area.y + 1,
+            height: area.height - 2,
+            ..area
+        };
+        self.render_bar(bar_rows, buf, &scale, false);
 
         if let Some(value) = self.value {
             let x = Self::column(scale.position(value), area.width);
