@@ -151,7 +151,7 @@ fn talking_point(item: &Item, rating: Rating) -> String {
             item.benchmark
         ),
         Rating::Unknown | Rating::Unanswered => {
-            format!("nobody has this number yet; {}", item.verdicts.unknown)
+            format!("nobody has this number yet; {}.", item.verdicts.unknown)
         }
         Rating::Watch | Rating::Poor => format!("{}.", item.verdicts.unknown),
     }
