@@ -26,6 +26,7 @@ impl App {
                 return_to: self.screen,
             });
             self.screen = Screen::Present;
+            self.notice = None;
         }
     }
 
