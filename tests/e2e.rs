@@ -174,3 +174,31 @@ fn an_older_quarter_gets_a_note_and_its_brief_is_exported() {
         "answers are unchanged by a note"
     );
 }
+
+#[test]
+fn a_click_selects_a_saved_quarter_and_a_second_click_opens_it() {
+    let config = config_dir();
+    let sessions = config.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    for quarter in ["2026-Q1", "2026-Q2"] {
+        let fixture = format!(
+            "{}/tests/fixtures/sessions/{quarter}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::copy(fixture, sessions.join(format!("{quarter}.json"))).unwrap();
+    }
+    let mut mcc = Mcc::start(&[], config.path(), 100, 30);
+    let screen = mcc.wait_for("2026-Q1   5 of 12");
+    let row = screen
+        .lines()
+        .position(|line| line.contains("2026-Q1   5 of 12"))
+        .unwrap()
+        + 1;
+    let click = format!("\x1b[<0;10;{row}M\x1b[<0;10;{row}m");
+    mcc.send(&click);
+    mcc.wait_for("› 2026-Q1");
+    mcc.send(&click);
+    mcc.wait_for("2026-Q1 · review, read-only");
+    mcc.send(keys::CTRL_C);
+    assert_eq!(mcc.wait_exit(), (true, true));
+}

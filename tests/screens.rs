@@ -99,7 +99,9 @@ fn type_text(app: &mut App, text: &str) {
 fn render(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| view::draw(frame, app, &Theme::mono()))
+        .draw(|frame| {
+            view::draw(frame, app, &Theme::mono());
+        })
         .unwrap();
     terminal.backend().to_string()
 }

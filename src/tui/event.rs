@@ -1,7 +1,12 @@
 //! Keys to actions. One table per context feeds both the mapping and the on-screen hints,
 //! so what the hint bar says is what the keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Position;
+
+use super::view::Hit;
 
 use super::app::{Action, App, ImportPhase, Screen};
 
@@ -582,6 +587,25 @@ pub fn screen_bindings(app: &App) -> &'static [Binding] {
     }
 }
 
+/// Turns a mouse event into an action: the wheel moves the selection (or the slide), a click
+/// selects a row, and a click on the selected row opens it like Enter.
+pub fn mouse_action(app: &App, hits: &[Hit], mouse: MouseEvent) -> Option<Action> {
+    match mouse.kind {
+        MouseEventKind::ScrollUp => Some(Action::Previous),
+        MouseEventKind::ScrollDown => Some(Action::Next),
+        MouseEventKind::Down(MouseButton::Left) => {
+            let at = Position::new(mouse.column, mouse.row);
+            let hit = hits.iter().find(|hit| hit.area.contains(at))?;
+            Some(if app.selected_row() == Some(hit.row) {
+                Action::Submit
+            } else {
+                Action::Select(hit.row)
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Turns a key press into an action; keys with no binding go to the text box when one has
 /// focus. Shift is ignored when matching (terminals add it to `?` and Shift-Tab). Key
 /// releases and repeats reported by some terminals are ignored.
@@ -684,5 +708,46 @@ mod tests {
             );
             assert!(table.iter().any(|b| b.action == Action::Quit), "{screen:?}");
         }
+    }
+
+    #[test]
+    fn clicks_select_then_open_and_the_wheel_moves() {
+        use ratatui::layout::Rect;
+        let app = app();
+        let hits = [
+            Hit {
+                area: Rect::new(1, 5, 40, 1),
+                row: 0,
+            },
+            Hit {
+                area: Rect::new(1, 7, 40, 1),
+                row: 1,
+            },
+        ];
+        let mouse = |kind, column, row| MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        let click = MouseEventKind::Down(MouseButton::Left);
+        assert_eq!(
+            mouse_action(&app, &hits, mouse(click, 3, 7)),
+            Some(Action::Select(1))
+        );
+        assert_eq!(
+            mouse_action(&app, &hits, mouse(click, 3, 5)),
+            Some(Action::Submit),
+            "row 0 is already selected"
+        );
+        assert_eq!(mouse_action(&app, &hits, mouse(click, 3, 20)), None);
+        assert_eq!(
+            mouse_action(&app, &hits, mouse(MouseEventKind::ScrollDown, 0, 0)),
+            Some(Action::Next)
+        );
+        assert_eq!(
+            mouse_action(&app, &hits, mouse(MouseEventKind::ScrollUp, 0, 0)),
+            Some(Action::Previous)
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod theme;
 pub mod view;
 pub mod widget;
 
+use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
@@ -18,7 +19,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use chrono::{NaiveDate, Utc};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self as terminal_event, Event};
+use ratatui::crossterm::event::{
+    self as terminal_event, DisableMouseCapture, EnableMouseCapture, Event,
+};
+use ratatui::crossterm::execute;
 
 use crate::checklist::Checklist;
 use crate::checklist::quarter::Quarter;
@@ -56,8 +60,10 @@ pub fn run(store: Store, start: Start, today: NaiveDate) -> Result<()> {
     } else {
         Theme::dark()
     };
+    release_mouse_on_panic();
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut app, &store, &theme);
+    let result = capture_mouse().and_then(|()| event_loop(&mut terminal, &mut app, &store, &theme));
+    release_mouse();
     ratatui::restore();
     result?;
     if let Some(open) = &app.open {
@@ -72,6 +78,28 @@ pub fn run(store: Store, start: Start, today: NaiveDate) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Asks the terminal to report clicks and the wheel.
+fn capture_mouse() -> Result<()> {
+    execute!(io::stdout(), EnableMouseCapture)?;
+    Ok(())
+}
+
+/// Stops mouse reporting, so the shell gets a normal terminal back.
+fn release_mouse() {
+    // Nothing more can be done if the terminal is gone; the restore that follows reports it.
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+}
+
+/// Installed before ratatui's own hook (which restores the screen and then calls this one),
+/// so a panic also turns mouse reporting off.
+fn release_mouse_on_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        release_mouse();
+        previous(info);
+    }));
 }
 
 /// A CSV import running off the UI thread.
@@ -137,7 +165,8 @@ fn event_loop(
 ) -> Result<()> {
     let mut worker: Option<ImportWorker> = None;
     loop {
-        terminal.draw(|frame| view::draw(frame, app, theme))?;
+        let mut hits = Vec::new();
+        terminal.draw(|frame| hits = view::draw(frame, app, theme))?;
         if let Some(running) = &worker {
             if let Some(result) = running.poll(app) {
                 app.import_finished(result);
@@ -148,10 +177,12 @@ fn event_loop(
                 continue;
             }
         }
-        let Event::Key(key) = terminal_event::read()? else {
-            continue;
+        let action = match terminal_event::read()? {
+            Event::Key(key) => event::action_for(app, key),
+            Event::Mouse(mouse) => event::mouse_action(app, &hits, mouse),
+            _ => None,
         };
-        let Some(action) = event::action_for(app, key) else {
+        let Some(action) = action else {
             continue;
         };
         match app.update(action) {

@@ -88,6 +88,8 @@ pub enum Action {
     Later,
     /// Show the open quarter as slides.
     Present,
+    /// A click on a row of the screen's list (its index).
+    Select(usize),
     /// A key for the focused text box.
     Edit(KeyEvent),
 }
@@ -272,6 +274,46 @@ impl App {
         }
     }
 
+    /// The selected row of the screen's list, for screens that have one.
+    pub fn selected_row(&self) -> Option<usize> {
+        match self.screen {
+            Screen::Home => Some(self.home_selected),
+            Screen::Scorecard => self.open.as_ref().map(|open| open.selected),
+            Screen::Trends | Screen::Compare => self.history.as_ref().map(|h| h.selected),
+            Screen::Import => match self.import_phase() {
+                Some(ImportPhase::Picking { selected, .. }) => Some(*selected),
+                _ => None,
+            },
+            Screen::Wizard | Screen::Present => None,
+        }
+    }
+
+    /// Moves the selection of the screen's list to `row` (a mouse click).
+    fn select(&mut self, row: usize) {
+        match self.screen {
+            Screen::Home => self.home_selected = row.min(self.home_rows().len() - 1),
+            Screen::Scorecard => {
+                if let Some(open) = self.open.as_mut() {
+                    open.selected = row.min(self.checklist.items.len() - 1);
+                }
+            }
+            Screen::Trends | Screen::Compare => {
+                if let Some(history) = self.history.as_mut() {
+                    history.selected = row.min(self.checklist.items.len() - 1);
+                }
+            }
+            Screen::Import => {
+                if let Some(ImportPhase::Picking {
+                    selected, options, ..
+                }) = self.import.as_mut().map(|flow| &mut flow.phase)
+                {
+                    *selected = row.min(options.len().saturating_sub(1));
+                }
+            }
+            Screen::Wizard | Screen::Present => {}
+        }
+    }
+
     /// The phase of the open import, if any.
     pub fn import_phase(&self) -> Option<&ImportPhase> {
         self.import.as_ref().map(|flow| &flow.phase)
@@ -296,6 +338,10 @@ impl App {
                 Effect::None
             }
             _ if self.dialog.is_some() => self.update_dialog(action),
+            Action::Select(row) => {
+                self.select(row);
+                Effect::None
+            }
             _ => match self.screen {
                 Screen::Home => self.update_home(action),
                 Screen::Wizard => self.update_wizard(action),

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::truncated;
+use super::{Hit, truncated};
 use crate::checklist::answer::format_value;
 use crate::checklist::scoring::Rating;
 use crate::report::compare::Comparison;
@@ -17,7 +17,7 @@ const NAME_WIDTH: usize = 28;
 const CELL_WIDTH: usize = 12;
 
 /// Draws the compare screen into `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut Vec<Hit>) {
     let Some(history) = &app.history else { return };
     let (a, b) = history.compared();
     let comparison = Comparison::new(&app.checklist, a, b);
@@ -101,6 +101,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             )
         })
         .collect();
+    for (offset, row) in (first..comparison.rows.len()).take(visible).enumerate() {
+        hits.push(Hit {
+            area: Rect {
+                y: list.y + offset as u16,
+                height: 1,
+                ..list
+            },
+            row,
+        });
+    }
     frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(detail, detail_area);
 }

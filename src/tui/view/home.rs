@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::{Hit, truncated};
 use crate::report::listing::QuarterListing;
 use crate::tui::app::{App, HomeRow};
 use crate::tui::theme::Theme;
@@ -13,7 +14,7 @@ use crate::tui::theme::Theme;
 const INTRO: &str = "How does marketing help make the number? Answer the checklist one question at a time; each answer is measured against a sourced benchmark and saved as you go.";
 
 /// Draws the home screen into `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut Vec<Hit>) {
     let intro = Paragraph::new(Line::styled(INTRO, theme.text)).wrap(Wrap { trim: true });
     let intro_height = intro.line_count(area.width) as u16;
     let [intro_area, _, menu_area] = Layout::vertical([
@@ -28,6 +29,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = app.home_rows();
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
+    let mut row_lines = Vec::new();
     let mut cursor = None;
     for (index, row) in rows.iter().enumerate() {
         let selected = index == app.home_selected;
@@ -55,6 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if selected {
             selected_line = lines.len();
         }
+        row_lines.push((index, lines.len()));
         let text = match row {
             HomeRow::Continue(quarter) => {
                 let answered = app
@@ -90,16 +93,29 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             HomeRow::Saved(index) => saved_row(&app.saved[*index], total),
             HomeRow::Quit => "Quit".to_string(),
         };
-        lines.push(Line::styled(format!("{marker}{text}"), style));
+        lines.push(Line::styled(
+            truncated(&format!("{marker}{text}"), menu_area.width),
+            style,
+        ));
     }
 
     let scroll = (selected_line as u16 + 2).saturating_sub(menu_area.height);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        menu_area,
-    );
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), menu_area);
+    for (row, line) in row_lines {
+        if let Some(y) = (line as u16)
+            .checked_sub(scroll)
+            .filter(|y| *y < menu_area.height)
+        {
+            hits.push(Hit {
+                area: Rect {
+                    y: menu_area.y + y,
+                    height: 1,
+                    ..menu_area
+                },
+                row,
+            });
+        }
+    }
     if let Some((x, line)) = cursor {
         let y = menu_area.y + (line as u16).saturating_sub(scroll);
         if y < menu_area.bottom() {

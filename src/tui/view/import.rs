@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
 
+use super::Hit;
 use crate::import::apply::apply;
 use crate::import::count as thousands;
 use crate::report::imported::import_text;
@@ -16,7 +17,7 @@ const INTRO: &str = "Read CRM exports (CSV): leads, opportunities and activities
 const SAMPLE_HINT: &str = "To try it: sample-data/salesforce-leads.csv, sample-data/salesforce-activities.csv and sample-data/salesforce-opportunities.csv.";
 
 /// Draws the import screen for its current phase.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut Vec<Hit>) {
     let Some(flow) = &app.import else { return };
     match &flow.phase {
         ImportPhase::Choosing { error } => {
@@ -169,6 +170,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     }
                 })
                 .collect();
+            for (offset, row) in (first..headers.len()).take(visible).enumerate() {
+                hits.push(Hit {
+                    area: Rect {
+                        y: list.y + offset as u16,
+                        height: 1,
+                        ..list
+                    },
+                    row,
+                });
+            }
             frame.render_widget(Paragraph::new(lines), list);
         }
     }

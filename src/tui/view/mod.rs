@@ -22,13 +22,23 @@ use super::widget::hints::hint_line;
 /// Smallest window mcc lays out; below it a "make the window bigger" screen is shown.
 pub const MIN_SIZE: (u16, u16) = (60, 16);
 
-/// Draws the whole screen for the app's current state.
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+/// A row on screen the mouse can click: where it is and its index in the screen's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Where the row is drawn.
+    pub area: Rect,
+    /// The row's index (home row, checklist item, header option).
+    pub row: usize,
+}
+
+/// Draws the whole screen for the app's current state and returns the clickable rows.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
+    let mut hits = Vec::new();
     let area = frame.area();
     frame.render_widget(Block::new().style(theme.text), area);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         render_too_small(frame, area, theme);
-        return;
+        return hits;
     }
     let notice_height = app
         .notice
@@ -47,12 +57,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
     render_title(frame, title, app, theme);
     match app.screen {
-        Screen::Home => home::render(frame, body, app, theme),
+        Screen::Home => home::render(frame, body, app, theme, &mut hits),
         Screen::Wizard => wizard::render(frame, body, app, theme),
-        Screen::Scorecard => scorecard::render(frame, body, app, theme),
-        Screen::Import => import::render(frame, body, app, theme),
-        Screen::Trends => trends::render(frame, body, app, theme),
-        Screen::Compare => compare::render(frame, body, app, theme),
+        Screen::Scorecard => scorecard::render(frame, body, app, theme, &mut hits),
+        Screen::Import => import::render(frame, body, app, theme, &mut hits),
+        Screen::Trends => trends::render(frame, body, app, theme, &mut hits),
+        Screen::Compare => compare::render(frame, body, app, theme, &mut hits),
         Screen::Present => present::render(frame, body, app, theme),
     }
     if let Some(message) = &app.notice {
@@ -68,6 +78,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.help_open {
         help::render(frame, area, app, theme);
     }
+    if app.help_open || app.dialog.is_some() {
+        hits.clear();
+    }
+    hits
 }
 
 /// `text` cut to `width` characters, ending in "…" when it was cut.

@@ -6,7 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::truncated;
+use super::{Hit, truncated};
 use crate::checklist::answer::format_value;
 use crate::checklist::session::Agreement;
 use crate::report::{ScoreRow, Scorecard, notes_line};
@@ -24,7 +24,7 @@ const MARKS_WIDTH: u16 = 10;
 const MIN_LIST_HEIGHT: u16 = 4;
 
 /// Draws the scorecard into `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut Vec<Hit>) {
     let Some(open) = &app.open else { return };
     let card = Scorecard::new(&app.checklist, &open.session);
     let detail = detail_text(&card.rows[open.selected], theme);
@@ -54,17 +54,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let first = open.selected.saturating_sub(rows_visible - 1);
     for (offset, row) in card.rows.iter().enumerate().skip(first).take(rows_visible) {
         let y = list.y + ((offset - first) as u16) * 2;
-        render_row(
-            frame,
-            Rect {
-                y,
-                height: 2,
-                ..list
-            },
-            row,
-            offset == open.selected,
-            theme,
-        );
+        let row_area = Rect {
+            y,
+            height: 2.min(list.bottom() - y),
+            ..list
+        };
+        render_row(frame, row_area, row, offset == open.selected, theme);
+        hits.push(Hit {
+            area: row_area,
+            row: offset,
+        });
     }
     frame.render_widget(detail, detail_area);
 }

@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::truncated;
+use super::{Hit, truncated};
 use crate::checklist::answer::format_value;
 use crate::report::trends::{ItemTrend, Trends};
 use crate::tui::app::App;
@@ -17,7 +17,7 @@ use crate::tui::widget::spark::{GAP, spark_line};
 const NAME_WIDTH: usize = 28;
 
 /// Draws the trends screen into `area`.
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut Vec<Hit>) {
     let Some(history) = &app.history else { return };
     let trends = Trends::new(&app.checklist, &history.sessions);
     let (Some(first), Some(last)) = (trends.quarters.first(), trends.quarters.last()) else {
@@ -56,17 +56,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(visible)
     {
         let y = list.y + ((index - first_row) * 2) as u16;
-        render_row(
-            frame,
-            Rect {
-                y,
-                height: 2,
-                ..list
-            },
-            trend,
-            index == history.selected,
-            theme,
-        );
+        let row_area = Rect {
+            y,
+            height: 2,
+            ..list
+        };
+        render_row(frame, row_area, trend, index == history.selected, theme);
+        hits.push(Hit {
+            area: row_area,
+            row: index,
+        });
     }
     frame.render_widget(detail, detail_area);
 }
