@@ -335,6 +335,65 @@ fn import_asking_which_column_holds_a_field() {
     insta::assert_snapshot!(render(&app, 80, 24));
 }
 
+fn presenting(slide: usize) -> App {
+    let mut app = with_session(half_answered());
+    app.update(Action::OpenScorecard);
+    app.update(Action::Present);
+    for _ in 0..slide {
+        app.update(Action::Next);
+    }
+    app
+}
+
+/// The screen with every cell's colours and modifiers, to prove what a theme does.
+fn render_styled(app: &App, width: u16, height: u16, theme: &Theme) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| {
+            view::draw(frame, app, theme);
+        })
+        .unwrap();
+    format!("{:?}", terminal.backend().buffer())
+}
+
+#[test]
+fn slides_at_every_size() {
+    for (slide, name) in [
+        (0, "response_time"),
+        (2, "follow_up"),
+        (3, "unknown_item"),
+        (12, "closing"),
+    ] {
+        let app = presenting(slide);
+        for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+            insta::assert_snapshot!(
+                format!("slide_{name}_{width}x{height}"),
+                render(&app, width, height)
+            );
+        }
+    }
+}
+
+#[test]
+fn slides_in_colour_and_without() {
+    let app = presenting(2);
+    insta::assert_snapshot!(
+        "slide_follow_up_high_contrast",
+        render_styled(&app, 80, 24, &Theme::high_contrast())
+    );
+    insta::assert_snapshot!(
+        "slide_follow_up_no_color",
+        render_styled(&app, 80, 24, &Theme::mono())
+    );
+}
+
+#[test]
+fn small_windows_show_slide_values_in_bold_text() {
+    let drawn = render(&presenting(0), 60, 16);
+    assert!(drawn.contains("42 h"), "{drawn}");
+    assert!(drawn.contains("✗ POOR"), "{drawn}");
+}
+
 #[test]
 fn too_small_window_asks_for_more_room() {
     insta::assert_snapshot!(render(&home_app(Vec::new()), 50, 14));
@@ -355,6 +414,8 @@ fn every_state_draws_at_every_size_without_panicking() {
     let mut help = with_session(half_answered());
     help.update(Action::ToggleHelp);
     states.push(help);
+    states.push(presenting(0));
+    states.push(presenting(12));
     states.push(history_app(Screen::Trends));
     states.push(history_app(Screen::Compare));
     let mut dialog = home_app(saved_list());

@@ -3,7 +3,7 @@
 //! bold text when the window is too small for it.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -83,7 +83,7 @@ fn render_item(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
         theme.muted,
     ))
     .wrap(Wrap { trim: true });
-    let gauge_height = if area.height >= 40 { 5 } else { 3 };
+    let gauge_height = if area.height >= 30 { 5 } else { 3 };
     let fixed = 1 + 1 + 1 + gauge_height + 1 + words_height;
     let mut source_height = source.line_count(area.width) as u16;
     if area.height.saturating_sub(fixed + source_height + 2) < 4 {
@@ -91,18 +91,9 @@ fn render_item(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
     }
     let room = area.height.saturating_sub(fixed + source_height + 2);
     let (big, big_height) = big_value(&value, area.width, room, rating_style);
-    let [
-        name,
-        _,
-        value_area,
-        _,
-        rating,
-        gauge,
-        _,
-        words_area,
-        _,
-        source_area,
-    ] = Layout::vertical([
+    let [content, source_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(source_height)]).areas(area);
+    let [name, _, value_area, _, rating, gauge, _, words_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(big_height),
@@ -111,10 +102,9 @@ fn render_item(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
         Constraint::Length(gauge_height),
         Constraint::Length(1),
         Constraint::Length(words_height),
-        Constraint::Fill(1),
-        Constraint::Length(source_height),
     ])
-    .areas(area);
+    .flex(Flex::Center)
+    .areas(content);
     frame.render_widget(
         Paragraph::new(Line::styled(item.name.clone(), theme.title)).alignment(Alignment::Center),
         name,
