@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::{Hit, truncated};
+use super::{Hit, line_hits, truncated};
 use crate::checklist::answer::format_value;
 use crate::checklist::scoring::Rating;
 use crate::report::compare::Comparison;
@@ -101,16 +101,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
             )
         })
         .collect();
-    for (offset, row) in (first..comparison.rows.len()).take(visible).enumerate() {
-        hits.push(Hit {
-            area: Rect {
-                y: list.y + offset as u16,
-                height: 1,
-                ..list
-            },
-            row,
-        });
-    }
+    hits.extend(line_hits(list, first, comparison.rows.len()));
     frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(detail, detail_area);
 }

@@ -2,14 +2,14 @@
 //! duplicate, or write a note on an item.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
-use tui_input::Input;
 
 use crate::checklist::session::NOTE_MAX_CHARS;
 use crate::tui::app::{App, Dialog, TargetKind};
 use crate::tui::theme::Theme;
+use crate::tui::widget::text_box::render_text_box;
 
 /// Draws `dialog` centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: &Theme) {
@@ -76,25 +76,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: 
         Layout::vertical([Constraint::Fill(1), Constraint::Length(input_height)]).areas(inner);
     frame.render_widget(body, body_area);
     if let Some(input) = input {
-        render_input(frame, input_area, input, theme);
-    }
-}
-
-fn render_input(frame: &mut Frame, area: Rect, input: &Input, theme: &Theme) {
-    let block = Block::bordered();
-    let inner = block.inner(area);
-    let scroll = input.visual_scroll(inner.width.saturating_sub(1) as usize);
-    frame.render_widget(
-        Paragraph::new(Span::styled(input.value(), theme.input))
-            .scroll((0, scroll as u16))
-            .block(block),
-        area,
-    );
-    let x = inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
-    if inner.width > 0 && inner.height > 0 {
-        frame.set_cursor_position(Position::new(
-            x.min(inner.right().saturating_sub(1)),
-            inner.y,
-        ));
+        render_text_box(frame, input_area, input, "", theme);
     }
 }

@@ -2,16 +2,17 @@
 //! column picker when a needed column could not be found.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
-use super::Hit;
+use super::{Hit, line_hits};
 use crate::import::apply::apply;
 use crate::import::count as thousands;
 use crate::report::imported::import_text;
 use crate::tui::app::{App, ImportFlow, ImportPhase};
 use crate::tui::theme::Theme;
+use crate::tui::widget::text_box::render_text_box;
 
 const INTRO: &str = "Read CRM exports (CSV): leads, opportunities and activities from Salesforce, HubSpot, Pipedrive or Zoho, or a metric,value summary. Nothing is saved until you have seen the working.";
 const SAMPLE_HINT: &str = "To try it: sample-data/salesforce-leads.csv, sample-data/salesforce-activities.csv and sample-data/salesforce-opportunities.csv.";
@@ -170,16 +171,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
                     }
                 })
                 .collect();
-            for (offset, row) in (first..headers.len()).take(visible).enumerate() {
-                hits.push(Hit {
-                    area: Rect {
-                        y: list.y + offset as u16,
-                        height: 1,
-                        ..list
-                    },
-                    row,
-                });
-            }
+            hits.extend(line_hits(list, first, headers.len()));
             frame.render_widget(Paragraph::new(lines), list);
         }
     }
@@ -245,21 +237,7 @@ fn render_choosing(
     let hidden = files.len().saturating_sub(files_height as usize);
     frame.render_widget(Paragraph::new(files).scroll((hidden as u16, 0)), files_area);
 
-    let block = Block::bordered().title(Span::styled(" Path to a CSV file ", theme.title));
-    let inner = block.inner(input_area);
-    let scroll = flow
-        .path
-        .visual_scroll(inner.width.saturating_sub(1) as usize);
-    frame.render_widget(
-        Paragraph::new(Span::styled(flow.path.value(), theme.input))
-            .scroll((0, scroll as u16))
-            .block(block),
-        input_area,
-    );
-    frame.set_cursor_position(Position::new(
-        inner.x + (flow.path.visual_cursor().saturating_sub(scroll)) as u16,
-        inner.y,
-    ));
+    render_text_box(frame, input_area, &flow.path, "Path to a CSV file", theme);
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), below_area);
 }
 

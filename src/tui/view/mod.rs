@@ -31,6 +31,21 @@ pub struct Hit {
     pub row: usize,
 }
 
+/// Clickable one-line rows for a list drawn in `list` from row `first`, `count` rows in all.
+fn line_hits(list: Rect, first: usize, count: usize) -> impl Iterator<Item = Hit> {
+    (first..count)
+        .take(list.height as usize)
+        .enumerate()
+        .map(move |(offset, row)| Hit {
+            area: Rect {
+                y: list.y + offset as u16,
+                height: 1,
+                ..list
+            },
+            row,
+        })
+}
+
 /// Draws the whole screen for the app's current state and returns the clickable rows.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
     let mut hits = Vec::new();

@@ -1,10 +1,10 @@
 //! The wizard: one question, why it matters, the answer box, a live gauge and the verdict.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::checklist::Item;
 use crate::checklist::answer::{self, Parsed, examples, unit_label};
@@ -13,6 +13,7 @@ use crate::tui::app::{App, OpenQuarter};
 use crate::tui::theme::Theme;
 use crate::tui::widget::gauge::BenchmarkGauge;
 use crate::tui::widget::steps::steps_line;
+use crate::tui::widget::text_box::render_text_box;
 
 /// Screens at least this tall get blank lines between sections.
 const ROOMY_HEIGHT: u16 = 30;
@@ -189,18 +190,13 @@ fn render_input(frame: &mut Frame, area: Rect, item: &Item, open: &OpenQuarter, 
         Constraint::Fill(1),
     ])
     .areas(area);
-    let block = Block::bordered().title(Span::styled(" Your answer ", theme.title));
-    let inner = block.inner(input_box);
-    let draft = &open.drafts[open.index];
-    let scroll = draft.visual_scroll(inner.width.saturating_sub(1) as usize);
-    frame.render_widget(
-        Paragraph::new(Span::styled(draft.value(), theme.input))
-            .scroll((0, scroll as u16))
-            .block(block),
+    render_text_box(
+        frame,
         input_box,
+        &open.drafts[open.index],
+        "Your answer",
+        theme,
     );
-    let cursor_x = inner.x + (draft.visual_cursor().saturating_sub(scroll)) as u16;
-    frame.set_cursor_position(Position::new(cursor_x, inner.y));
     let full = format!("{}; ? if unknown", examples(item.unit));
     let hint = [full.as_str(), examples(item.unit), ""]
         .into_iter()

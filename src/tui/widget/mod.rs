@@ -4,3 +4,4 @@ pub mod gauge;
 pub mod hints;
 pub mod spark;
 pub mod steps;
+pub mod text_box;

@@ -1,0 +1,31 @@
+//! A bordered one-line text box with a title, scrolled so the cursor stays in view, and the
+//! terminal cursor placed where typing goes.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph};
+use tui_input::Input;
+
+use crate::tui::theme::Theme;
+
+/// Draws `input` in a box titled `title` (empty for none) filling `area`.
+pub fn render_text_box(frame: &mut Frame, area: Rect, input: &Input, title: &str, theme: &Theme) {
+    let block = if title.is_empty() {
+        Block::bordered()
+    } else {
+        Block::bordered().title(Span::styled(format!(" {title} "), theme.title))
+    };
+    let inner = block.inner(area);
+    let scroll = input.visual_scroll(inner.width.saturating_sub(1) as usize);
+    frame.render_widget(
+        Paragraph::new(Span::styled(input.value(), theme.input))
+            .scroll((0, scroll as u16))
+            .block(block),
+        area,
+    );
+    if inner.width > 0 && inner.height > 0 {
+        let x = inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position(Position::new(x.min(inner.right() - 1), inner.y));
+    }
+}
