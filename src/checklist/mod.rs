@@ -2,11 +2,17 @@
 //! Pure data and logic; nothing here knows about terminals or files.
 
 pub mod answer;
+pub mod benchmarks;
+pub mod profile;
 pub mod quarter;
 pub mod scoring;
 pub mod session;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use profile::{GoToMarket, ProfileBands};
 
 /// The checklist shipped inside the binary.
 const BUILT_IN: &str = include_str!("../../assets/checklist.toml");
@@ -45,6 +51,18 @@ pub struct Item {
     pub source: String,
     /// What each rating means, written to follow the value ("7 minutes: ...").
     pub verdicts: Verdicts,
+    /// The question to put to the marketing leader when the item is poor or unknown.
+    pub ask_marketing: String,
+    /// For follow-up items, the question a sales leader asks their own team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ask_own_team: Option<String>,
+    /// Bands that replace `bands` for a go-to-market profile, with the reason.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_profile: BTreeMap<GoToMarket, ProfileBands>,
+    /// Why the bands differ from the built-in ones (a profile or the organisation's own
+    /// benchmarks); set only on an effective checklist, never read from the TOML.
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub band_reason: Option<String>,
 }
 
 /// The kind of value an answer holds; values are stored in the unit named here.
@@ -83,6 +101,16 @@ pub struct Bands {
     pub good: f64,
     /// Where the watch band starts; beyond it is poor.
     pub watch: f64,
+}
+
+impl Bands {
+    /// Whether the watch edge lies between good and poor for an item where `better` wins.
+    pub fn ordered(&self, better: Direction) -> bool {
+        match better {
+            Direction::Higher => self.good >= self.watch,
+            Direction::Lower => self.good <= self.watch,
+        }
+    }
 }
 
 /// One sentence per rating, each written to follow the value and a colon.
@@ -133,6 +161,11 @@ impl Checklist {
         self.items.iter().find(|item| item.id == id)
     }
 
+    /// Why an item's bands differ from the built-in ones on this (effective) checklist.
+    pub fn band_reason(&self, id: &str) -> Option<&str> {
+        self.item(id)?.band_reason.as_deref()
+    }
+
     fn validate(&self) -> Result<(), ChecklistError> {
         let mut seen = std::collections::HashSet::new();
         for item in &self.items {
@@ -143,12 +176,19 @@ impl Checklist {
             if !seen.insert(item.id.as_str()) {
                 return Err(invalid("the id is used twice"));
             }
-            let ordered = match item.better {
-                Direction::Higher => item.bands.good >= item.bands.watch,
-                Direction::Lower => item.bands.good <= item.bands.watch,
-            };
-            if !ordered {
+            if !item.bands.ordered(item.better) {
                 return Err(invalid("the watch band must lie between good and poor"));
+            }
+            if item.ask_marketing.trim().is_empty() {
+                return Err(invalid("ask_marketing is empty"));
+            }
+            for (profile, bands) in &item.by_profile {
+                if !bands.bands.ordered(item.better) {
+                    return Err(invalid(&format!(
+                        "the {} bands must have watch between good and poor",
+                        profile.key()
+                    )));
+                }
             }
         }
         Ok(())
@@ -241,6 +281,37 @@ mod tests {
     }
 
     #[test]
+    fn every_item_has_a_question_for_marketing_and_follow_up_items_one_for_the_team() {
+        let checklist = Checklist::built_in();
+        for item in &checklist.items {
+            assert!(item.ask_marketing.ends_with('?'), "{}", item.id);
+            assert_eq!(
+                item.band_reason, None,
+                "{} has no reason until made effective",
+                item.id
+            );
+        }
+        let with_team: Vec<&str> = checklist
+            .items
+            .iter()
+            .filter(|item| {
+                item.ask_own_team
+                    .as_deref()
+                    .is_some_and(|q| q.ends_with('?'))
+            })
+            .map(|item| item.id.as_str())
+            .collect();
+        assert_eq!(
+            with_team,
+            [
+                "lead_response_time",
+                "leads_contacted_within_5_min",
+                "lead_follow_up_rate"
+            ]
+        );
+    }
+
+    #[test]
     fn refuses_duplicate_ids_and_bands_in_the_wrong_order() {
         let built_in = Checklist::built_in();
         let mut twice = built_in.clone();
@@ -261,5 +332,21 @@ mod tests {
         };
         assert!(backwards.validate().is_err());
         assert!(Checklist::from_toml("items = 3").is_err());
+
+        let mut profile_backwards = Checklist::built_in();
+        let share = profile_backwards
+            .items
+            .iter_mut()
+            .find(|i| i.id == "marketing_pipeline_share")
+            .unwrap();
+        share
+            .by_profile
+            .get_mut(&GoToMarket::Enterprise)
+            .unwrap()
+            .bands
+            .watch = 50.0;
+        assert!(
+            matches!(profile_backwards.validate(), Err(ChecklistError::Invalid { problem, .. }) if problem.contains("enterprise"))
+        );
     }
 }

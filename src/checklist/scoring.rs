@@ -178,6 +178,10 @@ pub(crate) mod tests {
                 poor: "far off".into(),
                 unknown: "ask marketing".into(),
             },
+            ask_marketing: "How is it going?".into(),
+            ask_own_team: None,
+            by_profile: Default::default(),
+            band_reason: None,
         }
     }
 

@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::Checklist;
 use super::answer::Parsed;
+use super::profile::GoToMarket;
 use super::quarter::Quarter;
+use super::{Checklist, Unit};
 
 /// The session file format this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -32,6 +33,69 @@ pub struct Session {
     /// files saved before notes existed, and left out of the file while empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub notes: BTreeMap<String, ItemNotes>,
+    /// How the company mostly finds its deals, which shifts some bands; absent until chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub go_to_market: Option<GoToMarket>,
+    /// The revenue-gap inputs, typed or imported; absent in older files and while empty.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub gap: BTreeMap<GapInput, Answer>,
+}
+
+/// One input of the revenue-gap calculation, stored in a session's `gap` section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapInput {
+    /// The quarter's quota (money).
+    Quota,
+    /// Revenue closed in the quarter (money).
+    Closed,
+    /// Share of closed deals won, by count (percent).
+    WinRate,
+    /// Average size of a won deal (money).
+    DealSize,
+    /// Share of leads that became opportunities (percent).
+    LeadToOpportunityRate,
+}
+
+impl GapInput {
+    /// Every input, in the order they are asked.
+    pub const ALL: [GapInput; 5] = [
+        GapInput::Quota,
+        GapInput::Closed,
+        GapInput::WinRate,
+        GapInput::DealSize,
+        GapInput::LeadToOpportunityRate,
+    ];
+
+    /// The key in session files and JSON: "quota", "win_rate", ...
+    pub fn key(self) -> &'static str {
+        match self {
+            GapInput::Quota => "quota",
+            GapInput::Closed => "closed",
+            GapInput::WinRate => "win_rate",
+            GapInput::DealSize => "deal_size",
+            GapInput::LeadToOpportunityRate => "lead_to_opportunity_rate",
+        }
+    }
+
+    /// The input in words, as in "need the win rate to say this".
+    pub fn label(self) -> &'static str {
+        match self {
+            GapInput::Quota => "the quota",
+            GapInput::Closed => "the revenue closed",
+            GapInput::WinRate => "the win rate",
+            GapInput::DealSize => "the average deal size",
+            GapInput::LeadToOpportunityRate => "the lead-to-opportunity rate",
+        }
+    }
+
+    /// The unit its value is typed and stored in.
+    pub fn unit(self) -> Unit {
+        match self {
+            GapInput::Quota | GapInput::Closed | GapInput::DealSize => Unit::Money,
+            GapInput::WinRate | GapInput::LeadToOpportunityRate => Unit::Percent,
+        }
+    }
 }
 
 /// The longest note an item can carry, in characters.
@@ -139,16 +203,47 @@ impl Session {
             updated_at: now,
             answers: BTreeMap::new(),
             notes: BTreeMap::new(),
+            go_to_market: None,
+            gap: BTreeMap::new(),
         }
     }
 
-    /// A new session for `quarter` that starts from this one's answers (not its notes or
-    /// agreement marks, which belong to this quarter's discussion).
+    /// A new session for `quarter` that starts from this one's answers and go-to-market
+    /// profile (not its notes, agreement marks or gap inputs, which belong to this quarter).
     pub fn started_from(&self, quarter: Quarter, now: DateTime<Utc>) -> Self {
         Self {
             answers: self.answers.clone(),
+            go_to_market: self.go_to_market,
             ..Self::new(quarter, now)
         }
+    }
+
+    /// Records a typed revenue-gap input, replacing any earlier one; `?` is kept as unknown.
+    pub fn record_gap_typed(
+        &mut self,
+        input: GapInput,
+        parsed: Parsed,
+        text: &str,
+        now: DateTime<Utc>,
+    ) {
+        let value = match parsed {
+            Parsed::Value(v) => Some(v),
+            Parsed::Unknown => None,
+        };
+        let answer = Answer {
+            value,
+            text: text.trim().to_string(),
+            answered_at: now,
+            source: AnswerSource::Typed,
+        };
+        self.updated_at = now;
+        self.gap.insert(input, answer);
+    }
+
+    /// Sets the go-to-market profile.
+    pub fn set_go_to_market(&mut self, profile: Option<GoToMarket>, now: DateTime<Utc>) {
+        self.go_to_market = profile;
+        self.updated_at = now;
     }
 
     /// Records a typed answer for `item_id`, replacing any earlier one.
@@ -391,10 +486,47 @@ mod tests {
         q2.record_typed("lead_response_time", Parsed::Value(40.0), "40m", at(10));
         q2.set_note("lead_response_time", "from the CRM", at(11))
             .unwrap();
+        q2.set_go_to_market(Some(GoToMarket::Enterprise), at(11));
+        q2.record_gap_typed(GapInput::Quota, Parsed::Value(5e6), "5M", at(11));
         let q3 = q2.started_from("2026-Q3".parse().unwrap(), at(12));
         assert_eq!(q3.quarter.to_string(), "2026-Q3");
         assert_eq!(q3.answers, q2.answers);
+        assert_eq!(
+            q3.go_to_market,
+            Some(GoToMarket::Enterprise),
+            "the profile carries over"
+        );
+        assert!(q3.gap.is_empty(), "gap inputs belong to their quarter");
         assert!(q3.notes.is_empty());
         assert_eq!((q3.created_at, q3.updated_at), (at(12), at(12)));
+    }
+
+    #[test]
+    fn gap_inputs_and_the_profile_save_under_their_own_keys_and_older_files_load_without_them() {
+        let mut session = Session::new("2026-Q3".parse().unwrap(), at(9));
+        session.record_gap_typed(GapInput::Quota, Parsed::Value(5e6), " 5M ", at(10));
+        session.record_gap_typed(GapInput::WinRate, Parsed::Unknown, "?", at(11));
+        session.set_go_to_market(Some(GoToMarket::Partner), at(12));
+        assert_eq!(session.updated_at, at(12));
+        let json = serde_json::to_value(&session).unwrap();
+        assert_eq!(json["schema_version"], 1);
+        assert_eq!(json["go_to_market"], "partner");
+        assert_eq!(json["gap"]["quota"]["value"], 5e6);
+        assert_eq!(json["gap"]["quota"]["text"], "5M");
+        assert_eq!(json["gap"]["win_rate"]["value"], serde_json::Value::Null);
+        assert_eq!(json["gap"]["quota"]["source"]["kind"], "typed");
+        assert_eq!(serde_json::from_value::<Session>(json).unwrap(), session);
+
+        let plain = serde_json::to_value(Session::new("2026-Q3".parse().unwrap(), at(9))).unwrap();
+        assert!(
+            plain.get("gap").is_none() && plain.get("go_to_market").is_none(),
+            "{plain}"
+        );
+        let keys: Vec<&str> = GapInput::ALL.iter().map(|i| i.key()).collect();
+        for (input, key) in GapInput::ALL.iter().zip(keys) {
+            assert_eq!(serde_json::to_value(input).unwrap(), key);
+        }
+        assert_eq!(GapInput::DealSize.unit(), Unit::Money);
+        assert_eq!(GapInput::LeadToOpportunityRate.unit(), Unit::Percent);
     }
 }

@@ -5,8 +5,10 @@
 
 pub mod compare;
 pub mod export;
+pub mod gap;
 pub mod imported;
 pub mod listing;
+pub mod talking;
 pub mod trends;
 
 use serde::{Deserialize, Serialize};
