@@ -220,6 +220,14 @@ pub fn checklist_json(checklist: &Checklist) -> Value {
     json!({ "items": checklist.items })
 }
 
+/// `text` with its first letter in upper case, for a phrase that starts a sentence.
+pub fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -268,6 +268,13 @@ const SCORECARD: &[Binding] = &[
         "present the quarter as slides",
         ("p", "present"),
     ),
+    bind_hint(
+        &[plain(KeyCode::Char('g'))],
+        Action::OpenGap,
+        "g",
+        "the revenue gap: what the miss means in pipeline and leads",
+        ("g", "gap"),
+    ),
     bind(
         &[plain(KeyCode::Char('t'))],
         Action::OpenTrends,
@@ -424,6 +431,39 @@ const PRESENT: &[Binding] = &[
     bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", false),
 ];
 
+const GAP: &[Binding] = &[
+    bind_hint(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "save this value",
+        ("Enter", "save"),
+    ),
+    bind(
+        UP_KEYS,
+        Action::Previous,
+        "↑/Shift-Tab",
+        "previous value",
+        false,
+    ),
+    bind_hint(
+        DOWN_KEYS,
+        Action::Next,
+        "↓/Tab",
+        "next value",
+        ("↑↓", "move"),
+    ),
+    bind_hint(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "back",
+        ("Esc", "back"),
+    ),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
+];
+
 const CONFIRM: &[Binding] = &[
     bind_hint(
         &[plain(KeyCode::Enter), plain(KeyCode::Char('y'))],
@@ -572,6 +612,7 @@ pub fn screen_bindings(app: &App) -> &'static [Binding] {
     }
     match app.screen {
         Screen::Present => PRESENT,
+        Screen::Gap => GAP,
         Screen::Trends => TRENDS,
         Screen::Compare => COMPARE,
         Screen::Home if app.typing() => HOME_TYPING,

@@ -1,6 +1,7 @@
 //! The application state and `update`: keys become actions, actions change state, and
 //! anything that touches the disk is handed back to the loop as an [`Effect`].
 
+mod gap;
 mod history;
 mod import;
 mod present;
@@ -16,6 +17,7 @@ use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
 use crate::report::listing::QuarterListing;
 
+pub use gap::GapForm;
 pub use history::{Dialog, History, QuarterOp, TargetKind};
 pub use import::{Choice, ImportFlow, ImportPhase};
 pub use present::Presentation;
@@ -37,6 +39,8 @@ pub enum Screen {
     Compare,
     /// A slide per item for a meeting.
     Present,
+    /// What the miss means in pipeline, opportunities and leads.
+    Gap,
 }
 
 /// Something the user asked for, independent of the key that asked.
@@ -90,6 +94,8 @@ pub enum Action {
     Present,
     /// A click on a row of the screen's list (its index).
     Select(usize),
+    /// Show the revenue gap of the open quarter.
+    OpenGap,
     /// A key for the focused text box.
     Edit(KeyEvent),
 }
@@ -197,6 +203,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// The slide on show, while presenting.
     pub presentation: Option<Presentation>,
+    /// The revenue-gap inputs, while that screen is open.
+    pub gap: Option<GapForm>,
     /// How the quarter being loaded should open.
     pending_mode: OpenMode,
     clock: fn() -> DateTime<Utc>,
@@ -223,6 +231,7 @@ impl App {
             history: None,
             dialog: None,
             presentation: None,
+            gap: None,
             pending_mode: OpenMode::Edit,
             clock,
         };
@@ -265,7 +274,7 @@ impl App {
         }
         match self.screen {
             Screen::Home => self.home_rows().get(self.home_selected) == Some(&HomeRow::Start),
-            Screen::Wizard => true,
+            Screen::Wizard | Screen::Gap => true,
             Screen::Scorecard | Screen::Trends | Screen::Compare | Screen::Present => false,
             Screen::Import => matches!(
                 self.import.as_ref().map(|i| &i.phase),
@@ -284,7 +293,7 @@ impl App {
                 Some(ImportPhase::Picking { selected, .. }) => Some(*selected),
                 _ => None,
             },
-            Screen::Wizard | Screen::Present => None,
+            Screen::Wizard | Screen::Present | Screen::Gap => None,
         }
     }
 
@@ -310,7 +319,7 @@ impl App {
                     *selected = row.min(options.len().saturating_sub(1));
                 }
             }
-            Screen::Wizard | Screen::Present => {}
+            Screen::Wizard | Screen::Present | Screen::Gap => {}
         }
     }
 
@@ -349,6 +358,7 @@ impl App {
                 Screen::Import => self.update_import(action),
                 Screen::Trends | Screen::Compare => self.update_history(action),
                 Screen::Present => self.update_presentation(action),
+                Screen::Gap => self.update_gap(action),
             },
         }
     }
@@ -611,6 +621,7 @@ impl App {
             }
             Action::Export => return Effect::Export(open.session.quarter),
             Action::Present => self.start_presentation(),
+            Action::OpenGap => self.start_gap(),
             Action::OpenTrends => return self.load_history(Screen::Trends),
             Action::OpenCompare => return self.load_history(Screen::Compare),
             Action::Back => self.screen = Screen::Home,

@@ -9,6 +9,7 @@ use super::{Hit, line_hits, truncated};
 use crate::checklist::answer::format_value;
 use crate::checklist::scoring::Rating;
 use crate::report::compare::Comparison;
+use crate::report::sentence_case;
 use crate::report::trends::TrendPoint;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -49,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
     let row = &comparison.rows[history.selected];
     let detail = Paragraph::new(vec![
         Line::styled(
-            format!("{}: {}.", row.item.name, capitalised(&row.words)),
+            format!("{}: {}.", row.item.name, sentence_case(&row.words)),
             theme.text,
         ),
         Line::styled(format!("Benchmark: {}.", row.item.benchmark), theme.muted),
@@ -114,11 +115,4 @@ fn cell(unit: crate::checklist::Unit, point: &TrendPoint) -> String {
         (None, rating) => rating.word().to_string(),
     };
     format!("{value} {}", point.rating.symbol())
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -76,6 +76,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: 
         Layout::vertical([Constraint::Fill(1), Constraint::Length(input_height)]).areas(inner);
     frame.render_widget(body, body_area);
     if let Some(input) = input {
-        render_text_box(frame, input_area, input, "", theme);
+        render_text_box(frame, input_area, input, "", true, theme);
     }
 }

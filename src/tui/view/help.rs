@@ -20,6 +20,9 @@ fn purpose(screen: Screen) -> &'static str {
         Screen::Scorecard => {
             "Every item with its rating. Good, watch and poor compare the answer with the benchmark shown; unknown items are questions to take to marketing."
         }
+        Screen::Gap => {
+            "What the miss means in pipeline, opportunities and leads. Type a value and press Enter to save it; values taken from imported opportunities or the checklist are marked, and typing one replaces it for this quarter."
+        }
         Screen::Present => {
             "One slide per checklist item, then a closing slide with the overall verdict. Made to be read from the back of a room; nothing on a slide takes typing."
         }

@@ -237,7 +237,14 @@ fn render_choosing(
     let hidden = files.len().saturating_sub(files_height as usize);
     frame.render_widget(Paragraph::new(files).scroll((hidden as u16, 0)), files_area);
 
-    render_text_box(frame, input_area, &flow.path, "Path to a CSV file", theme);
+    render_text_box(
+        frame,
+        input_area,
+        &flow.path,
+        "Path to a CSV file",
+        true,
+        theme,
+    );
     frame.render_widget(Paragraph::new(below).wrap(Wrap { trim: true }), below_area);
 }
 

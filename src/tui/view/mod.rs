@@ -2,6 +2,7 @@
 
 mod compare;
 mod dialog;
+mod gap;
 mod help;
 mod home;
 mod import;
@@ -79,6 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
         Screen::Trends => trends::render(frame, body, app, theme, &mut hits),
         Screen::Compare => compare::render(frame, body, app, theme, &mut hits),
         Screen::Present => present::render(frame, body, app, theme),
+        Screen::Gap => gap::render(frame, body, app, theme),
     }
     if let Some(message) = &app.notice {
         frame.render_widget(
@@ -128,6 +130,7 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             app.slide_count()
         ),
         (Screen::Compare, _) => "compare quarters".to_string(),
+        (Screen::Gap, Some(open)) => format!("{} · revenue gap", open.session.quarter),
         (Screen::Home, _) | (_, None) => String::new(),
         (Screen::Wizard, Some(open)) if earlier(open.session.quarter) => {
             format!("⚠ changing an earlier quarter: {}", open.session.quarter)

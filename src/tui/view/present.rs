@@ -9,9 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use crate::checklist::Item;
 use crate::checklist::answer::format_value;
 use crate::checklist::scoring::Rating;
+use crate::checklist::session::Session;
+use crate::report::gap::RevenueGap;
+use crate::report::talking::TalkingPoint;
 use crate::report::{ScoreRow, Scorecard};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -24,8 +26,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let card = Scorecard::new(&app.checklist, &open.session);
     match card.rows.get(presentation.slide) {
-        Some(row) => render_item(frame, area, row, theme),
-        None => render_closing(frame, area, &card, theme),
+        Some(row) => render_item(
+            frame,
+            area,
+            row,
+            &TalkingPoint::new(row.item, &open.session),
+            theme,
+        ),
+        None => render_closing(
+            frame,
+            area,
+            &card,
+            &RevenueGap::new(&app.checklist, &open.session),
+            &open.session,
+            theme,
+        ),
     }
 }
 
@@ -60,7 +75,7 @@ fn big_value(text: &str, width: u16, room: u16, style: Style) -> (Option<BigText
     }
 }
 
-fn render_item(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
+fn render_item(frame: &mut Frame, area: Rect, row: &ScoreRow, talk: &TalkingPoint, theme: &Theme) {
     let item = row.item;
     let value = match (row.value, row.rating) {
         (Some(value), _) => format_value(item.unit, value),
@@ -73,7 +88,7 @@ fn render_item(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
         Line::raw(""),
         Line::from(vec![
             Span::styled("Talking point: ", theme.title),
-            Span::styled(talking_point(item, row.rating), theme.text),
+            Span::styled(talk.point.clone(), theme.text),
         ]),
     ])
     .wrap(Wrap { trim: true });
@@ -133,44 +148,62 @@ fn render_item(frame: &mut Frame, area: Rect, row: &ScoreRow, theme: &Theme) {
     frame.render_widget(source, source_area);
 }
 
-/// One thing to say about the item in the meeting.
-fn talking_point(item: &Item, rating: Rating) -> String {
-    match rating {
-        Rating::Good => format!(
-            "This meets the benchmark ({}); keep it there and show it each quarter.",
-            item.benchmark
-        ),
-        Rating::Unknown | Rating::Unanswered => {
-            format!("nobody has this number yet; {}.", item.verdicts.unknown)
-        }
-        Rating::Watch | Rating::Poor => format!("{}.", item.verdicts.unknown),
-    }
-}
-
-fn render_closing(frame: &mut Frame, area: Rect, card: &Scorecard, theme: &Theme) {
+fn render_closing(
+    frame: &mut Frame,
+    area: Rect,
+    card: &Scorecard,
+    gap: &RevenueGap,
+    session: &Session,
+    theme: &Theme,
+) {
     let summary = &card.summary;
     let headline = format!("{} of {}", summary.good, summary.with_value());
-    let mut questions = vec![Line::styled("To take away:", theme.title)];
-    for row in card
+    let to_ask: Vec<&ScoreRow> = card
         .rows
         .iter()
         .filter(|r| matches!(r.rating, Rating::Poor | Rating::Unknown))
-    {
-        questions.push(Line::from(vec![
+        .collect();
+    let number = Line::from(vec![
+        Span::styled("The number: ", theme.title),
+        Span::styled(gap.sentence.clone(), theme.text),
+    ]);
+    let mark = |row: &ScoreRow| {
+        Span::styled(
+            format!("{} {}", row.rating.symbol(), row.item.name),
+            theme.rating(row.rating).add_modifier(Modifier::BOLD),
+        )
+    };
+    let mut full = vec![
+        number.clone(),
+        Line::raw(""),
+        Line::styled("Questions to take away:", theme.title),
+    ];
+    for row in &to_ask {
+        full.push(Line::from(vec![
+            mark(row),
             Span::styled(
-                format!("{} {}: ", row.rating.symbol(), row.item.name),
-                theme.rating(row.rating).add_modifier(Modifier::BOLD),
+                format!(": {}", ask(&TalkingPoint::new(row.item, session))),
+                theme.text,
             ),
-            Span::styled(talking_point(row.item, row.rating), theme.text),
         ]));
     }
-    if questions.len() == 1 {
-        questions.push(Line::styled(
+    if to_ask.is_empty() {
+        full.push(Line::styled(
             "Nothing is poor or unknown: keep measuring every quarter.",
             theme.text,
         ));
     }
-    let questions = Paragraph::new(questions).wrap(Wrap { trim: true });
+    let mut short = vec![
+        number,
+        Line::raw(""),
+        Line::styled(
+            "Questions to take away, in the brief (x on the scorecard):",
+            theme.title,
+        ),
+    ];
+    for row in &to_ask {
+        short.push(Line::from(mark(row)));
+    }
     let caption = Paragraph::new(vec![
         Line::styled("answered items meet the benchmark", theme.title),
         Line::styled(summary.line(), theme.text),
@@ -178,7 +211,16 @@ fn render_closing(frame: &mut Frame, area: Rect, card: &Scorecard, theme: &Theme
     .alignment(Alignment::Center)
     .wrap(Wrap { trim: true });
     let caption_height = caption.line_count(area.width) as u16;
-    let room = area.height.saturating_sub(caption_height + 4);
+    let fixed = 1 + 1 + caption_height + 1;
+    let full = Paragraph::new(full).wrap(Wrap { trim: true });
+    let questions = if full.line_count(area.width) as u16 + fixed + 4 <= area.height {
+        full
+    } else {
+        Paragraph::new(short).wrap(Wrap { trim: true })
+    };
+    let room = area
+        .height
+        .saturating_sub(fixed + questions.line_count(area.width) as u16);
     let (big, big_height) = big_value(&headline, area.width, room.min(8), theme.title);
     let [title, _, value_area, caption_area, _, rest] = Layout::vertical([
         Constraint::Length(1),
@@ -206,4 +248,15 @@ fn render_closing(frame: &mut Frame, area: Rect, card: &Scorecard, theme: &Theme
     }
     frame.render_widget(caption, caption_area);
     frame.render_widget(questions, rest);
+}
+
+/// The question to ask about a poor or unknown item: of the sales team first for follow-up
+/// items, else of marketing.
+fn ask(talk: &TalkingPoint) -> String {
+    match (talk.ask_own_team, talk.ask_marketing) {
+        (Some(own), Some(marketing)) => format!("ask your team: {own} Then marketing: {marketing}"),
+        (Some(own), None) => format!("ask your team: {own}"),
+        (None, Some(marketing)) => format!("ask marketing: {marketing}"),
+        (None, None) => talk.point.clone(),
+    }
 }

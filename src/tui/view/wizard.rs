@@ -195,6 +195,7 @@ fn render_input(frame: &mut Frame, area: Rect, item: &Item, open: &OpenQuarter, 
         input_box,
         &open.drafts[open.index],
         "Your answer",
+        true,
         theme,
     );
     let full = format!("{}; ? if unknown", examples(item.unit));

@@ -9,8 +9,16 @@ use tui_input::Input;
 
 use crate::tui::theme::Theme;
 
-/// Draws `input` in a box titled `title` (empty for none) filling `area`.
-pub fn render_text_box(frame: &mut Frame, area: Rect, input: &Input, title: &str, theme: &Theme) {
+/// Draws `input` in a box titled `title` (empty for none) filling `area`; the focused box
+/// gets the terminal cursor.
+pub fn render_text_box(
+    frame: &mut Frame,
+    area: Rect,
+    input: &Input,
+    title: &str,
+    focused: bool,
+    theme: &Theme,
+) {
     let block = if title.is_empty() {
         Block::bordered()
     } else {
@@ -19,12 +27,15 @@ pub fn render_text_box(frame: &mut Frame, area: Rect, input: &Input, title: &str
     let inner = block.inner(area);
     let scroll = input.visual_scroll(inner.width.saturating_sub(1) as usize);
     frame.render_widget(
-        Paragraph::new(Span::styled(input.value(), theme.input))
-            .scroll((0, scroll as u16))
-            .block(block),
+        Paragraph::new(Span::styled(
+            input.value(),
+            if focused { theme.input } else { theme.text },
+        ))
+        .scroll((0, scroll as u16))
+        .block(block),
         area,
     );
-    if inner.width > 0 && inner.height > 0 {
+    if focused && inner.width > 0 && inner.height > 0 {
         let x = inner.x + (input.visual_cursor().saturating_sub(scroll)) as u16;
         frame.set_cursor_position(Position::new(x.min(inner.right() - 1), inner.y));
     }
