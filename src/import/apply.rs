@@ -1,12 +1,19 @@
-//! Putting imported values into a quarter's session: checklist items only, typed answers kept
-//! unless the caller forces them to be replaced.
+//! Putting imported values into a quarter's session: checklist items, plus the win rate and
+//! average deal size for the revenue gap; typed answers kept unless the caller forces them to
+//! be replaced.
 
 use chrono::{DateTime, Utc};
 
 use super::ImportReport;
 use crate::checklist::Checklist;
 use crate::checklist::answer::format_value;
-use crate::checklist::session::{Answer, AnswerSource, Session};
+use crate::checklist::session::{Answer, AnswerSource, GapInput, Session};
+
+/// Import metrics that are revenue-gap inputs rather than checklist items.
+const GAP_METRICS: [(&str, GapInput); 2] = [
+    ("win_rate", GapInput::WinRate),
+    ("average_deal_size", GapInput::DealSize),
+];
 
 /// What putting an import into a session did, item by item (names as the checklist shows them).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -17,6 +24,8 @@ pub struct Applied {
     pub kept_typed: Vec<String>,
     /// Items the files could not give a value for.
     pub not_computed: Vec<String>,
+    /// Revenue-gap inputs now holding an imported value, with the value in words.
+    pub gap_saved: Vec<(String, String)>,
 }
 
 /// Records every imported value that matches a checklist item into `session`. Typed answers
@@ -54,6 +63,35 @@ pub fn apply(
         session.record(&item.id, answer);
         applied.saved.push((item.name.clone(), text));
     }
+    for (id, input) in GAP_METRICS {
+        let Some((metric, value)) = report
+            .metric(id)
+            .and_then(|m| m.value.map(|value| (m, value)))
+        else {
+            continue;
+        };
+        let typed = session
+            .gap
+            .get(&input)
+            .is_some_and(|a| a.source == AnswerSource::Typed);
+        if typed && !replace_typed {
+            continue;
+        }
+        let text = format_value(input.unit(), value);
+        let answer = Answer {
+            value: Some(value),
+            text: text.clone(),
+            answered_at: now,
+            source: AnswerSource::Imported {
+                files: metric.from_files.clone(),
+                rows_used: metric.working.rows_used,
+            },
+        };
+        session.updated_at = now;
+        session.gap.insert(input, answer);
+        let name = input.label().trim_start_matches("the ");
+        applied.gap_saved.push((name.to_string(), text));
+    }
     applied
 }
 
@@ -77,6 +115,80 @@ impl Applied {
                 text += &format!(" ({replace_hint}).");
             }
         }
+        if !self.gap_saved.is_empty() {
+            let values: Vec<String> = self
+                .gap_saved
+                .iter()
+                .map(|(name, value)| format!("{name} {value}"))
+                .collect();
+            text += &format!(" For the revenue gap: {}.", values.join(", "));
+        }
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checklist::answer::Parsed;
+    use crate::import::{MetricReport, MetricUnit, Working};
+    use chrono::TimeZone;
+
+    fn metric(id: &str, value: f64, unit: MetricUnit) -> MetricReport {
+        MetricReport {
+            id: id.into(),
+            name: id.into(),
+            value: Some(value),
+            unit,
+            working: Working {
+                rows_used: 120,
+                ..Working::default()
+            },
+            from_files: vec!["opps.csv".into()],
+        }
+    }
+
+    #[test]
+    fn the_win_rate_and_deal_size_go_to_the_gap_section_and_typed_ones_are_kept() {
+        let now = Utc.with_ymd_and_hms(2026, 10, 5, 9, 0, 0).unwrap();
+        let report = ImportReport {
+            files: Vec::new(),
+            metrics: vec![
+                metric("marketing_pipeline_share", 30.0, MetricUnit::Percent),
+                metric("win_rate", 27.5, MetricUnit::Percent),
+                metric("average_deal_size", 48_500.0, MetricUnit::Money),
+            ],
+            notes: Vec::new(),
+        };
+        let checklist = Checklist::built_in();
+        let mut session = Session::new("2026-Q3".parse().unwrap(), now);
+        session.record_gap_typed(GapInput::DealSize, Parsed::Value(50_000.0), "50k", now);
+        let applied = apply(&report, &checklist, &mut session, false, now);
+        assert_eq!(
+            applied.gap_saved,
+            [("win rate".to_string(), "27.5%".to_string())]
+        );
+        assert_eq!(session.gap[&GapInput::WinRate].value, Some(27.5));
+        assert!(matches!(
+            &session.gap[&GapInput::WinRate].source,
+            AnswerSource::Imported { rows_used: 120, .. }
+        ));
+        assert_eq!(
+            session.gap[&GapInput::DealSize].value,
+            Some(50_000.0),
+            "typed is kept"
+        );
+        assert_eq!(
+            applied.summary("2026-Q3", ""),
+            "Saved 1 answer to 2026-Q3. For the revenue gap: win rate 27.5%."
+        );
+        assert!(
+            !session.answers.contains_key("win_rate"),
+            "not a checklist item"
+        );
+
+        let forced = apply(&report, &checklist, &mut session, true, now);
+        assert_eq!(forced.gap_saved.len(), 2);
+        assert_eq!(session.gap[&GapInput::DealSize].value, Some(48_500.0));
     }
 }

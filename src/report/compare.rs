@@ -49,11 +49,23 @@ pub struct CompareRow<'a> {
 impl<'a> Comparison<'a> {
     /// Compares session `a` with session `b`, reading changes from `a` to `b`.
     pub fn new(checklist: &'a Checklist, a: &Session, b: &Session) -> Self {
-        let rows = checklist
+        Self::with_bands(checklist, a, checklist, b)
+    }
+
+    /// Compares `a`, rated against `checklist_a`, with `b`, rated against `checklist_b` (each
+    /// quarter's effective checklist); rows show `checklist_b`'s items.
+    pub fn with_bands(
+        checklist_a: &Checklist,
+        a: &Session,
+        checklist_b: &'a Checklist,
+        b: &Session,
+    ) -> Self {
+        let rows = checklist_a
             .items
             .iter()
-            .map(|item| {
-                let (from, to) = (TrendPoint::of(item, a), TrendPoint::of(item, b));
+            .zip(&checklist_b.items)
+            .map(|(item_a, item)| {
+                let (from, to) = (TrendPoint::of(item_a, a), TrendPoint::of(item, b));
                 let (change, words) = change_between(item, &from, &to);
                 CompareRow {
                     item,
@@ -67,8 +79,8 @@ impl<'a> Comparison<'a> {
         Self {
             a: a.quarter,
             b: b.quarter,
-            summary_a: Scorecard::new(checklist, a).summary,
-            summary_b: Scorecard::new(checklist, b).summary,
+            summary_a: Scorecard::new(checklist_a, a).summary,
+            summary_b: Scorecard::new(checklist_b, b).summary,
             rows,
         }
     }
@@ -144,6 +156,30 @@ mod tests {
     use super::*;
     use crate::checklist::scoring::Rating;
     use crate::report::tests::fixture_sessions;
+
+    #[test]
+    fn each_side_can_be_rated_against_its_own_bands() {
+        let built_in = Checklist::built_in();
+        let mut sessions = fixture_sessions();
+        sessions[2].go_to_market = Some(crate::checklist::profile::GoToMarket::Enterprise);
+        let a = built_in.for_session(&sessions[1], &Default::default());
+        let b = built_in.for_session(&sessions[2], &Default::default());
+        let comparison = Comparison::with_bands(&a, &sessions[1], &b, &sessions[2]);
+        let share = comparison
+            .rows
+            .iter()
+            .find(|r| r.item.id == "marketing_pipeline_share")
+            .unwrap();
+        assert_eq!(
+            (share.a.rating, share.b.rating),
+            (Rating::Watch, Rating::Good)
+        );
+        assert_eq!(
+            share.item.bands.good, 10.0,
+            "rows show the second quarter's bands"
+        );
+        assert_eq!(comparison.summary_b.good, 3);
+    }
 
     #[test]
     fn rows_carry_both_values_and_ratings_and_the_change() {

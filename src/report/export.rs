@@ -1,6 +1,7 @@
 //! The brief a sales leader takes into the marketing meeting, for one quarter: the overall
 //! line, every item with value, benchmark, rating, verdict, trend, agreement mark and note,
-//! and the questions to ask for poor and unknown items. Written as Markdown (to paste into an
+//! the bands that differ from the built-in ones and why, and the questions to ask marketing
+//! (and, for follow-up items, the sales leader's own team) about poor and unknown items. Written as Markdown (to paste into an
 //! email), CSV (safe to open in a spreadsheet) or JSON (which reads back into [`Brief`]).
 
 use std::borrow::Cow;
@@ -9,9 +10,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::talking::TalkingPoint;
 use super::trends::{Change, Trends};
 use super::{Scorecard, Summary};
 use crate::checklist::answer::format_value;
+use crate::checklist::profile::GoToMarket;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::scoring::Rating;
 use crate::checklist::session::{Agreement, Session};
@@ -55,6 +58,9 @@ pub struct Brief {
     pub metrics: Vec<BriefItem>,
     /// What to ask about poor items, then unknown ones, in checklist order.
     pub questions: Vec<BriefQuestion>,
+    /// The quarter's go-to-market profile, when one was chosen.
+    #[serde(default)]
+    pub go_to_market: Option<GoToMarket>,
 }
 
 /// One item in the brief.
@@ -87,6 +93,9 @@ pub struct BriefItem {
     pub agreement: Agreement,
     /// The item's note; empty when none.
     pub note: String,
+    /// Why the bands differ from the built-in ones; `None` when they don't.
+    #[serde(default)]
+    pub band_reason: Option<String>,
 }
 
 /// A question to take to marketing about a poor or unknown item.
@@ -105,13 +114,13 @@ pub struct BriefQuestion {
     pub benchmark: String,
     /// What it means, in a sentence.
     pub meaning: String,
-    /// What to ask, in a sentence.
+    /// What to ask marketing: "Ask marketing: ...?".
     pub ask: String,
+    /// For follow-up items, the question for the sales leader's own team.
+    #[serde(default)]
+    pub ask_own_team: Option<String>,
 }
 
-/// Asked about every poor item.
-const ASK_POOR: &str =
-    "Ask: what one change can both teams agree on this quarter to move this toward the benchmark?";
 /// What an unknown item means.
 const MEANING_UNKNOWN: &str = "Nobody can say yet whether this helps or hurts the number.";
 
@@ -148,6 +157,7 @@ impl Brief {
                     trend: trend.phrase.clone(),
                     agreement: row.agreement,
                     note: row.note.clone(),
+                    band_reason: item.band_reason.clone(),
                 }
             })
             .collect();
@@ -155,16 +165,11 @@ impl Brief {
             .iter()
             .flat_map(|&wanted| card.rows.iter().filter(move |r| r.rating == wanted))
             .map(|row| {
-                let (meaning, ask) = match row.rating {
-                    Rating::Poor => (
-                        format!("{}.", capitalised(&row.item.verdicts.poor)),
-                        ASK_POOR.to_string(),
-                    ),
-                    _ => (
-                        MEANING_UNKNOWN.to_string(),
-                        format!("{}.", capitalised(&row.item.verdicts.unknown)),
-                    ),
+                let meaning = match row.rating {
+                    Rating::Poor => format!("{}.", capitalised(&row.item.verdicts.poor)),
+                    _ => MEANING_UNKNOWN.to_string(),
                 };
+                let point = TalkingPoint::new(row.item, session);
                 BriefQuestion {
                     id: row.item.id.clone(),
                     name: row.item.name.clone(),
@@ -172,7 +177,8 @@ impl Brief {
                     value_text: value_text(row.item.unit, row.value, row.rating),
                     benchmark: row.item.benchmark.clone(),
                     meaning,
-                    ask,
+                    ask: format!("Ask marketing: {}", row.item.ask_marketing),
+                    ask_own_team: point.ask_own_team.map(str::to_string),
                 }
             })
             .collect();
@@ -183,6 +189,7 @@ impl Brief {
             counts: card.summary,
             metrics,
             questions,
+            go_to_market: session.go_to_market,
         }
     }
 
@@ -230,13 +237,28 @@ impl Brief {
             let cells: Vec<String> = cells.iter().map(|c| table_cell(c)).collect();
             text += &format!("| {} |\n", cells.join(" | "));
         }
+        let shifted: Vec<&BriefItem> = self
+            .metrics
+            .iter()
+            .filter(|m| m.band_reason.is_some())
+            .collect();
+        if let Some(profile) = self.go_to_market {
+            text += &format!("\nGo-to-market profile: {}.\n", profile.label());
+        }
+        if !shifted.is_empty() {
+            text += "\nBands that differ from the built-in ones:\n\n";
+            for m in shifted {
+                let reason = m.band_reason.as_deref().unwrap_or_default();
+                text += &format!("- {}: {}\n", m.name, table_cell(reason));
+            }
+        }
         text += "\n## Questions to ask marketing\n\n";
         if self.questions.is_empty() {
             text += "Nothing is poor or unknown this quarter.\n";
         }
         for (number, q) in self.questions.iter().enumerate() {
             text += &format!(
-                "{}. **{}: {}** ({} {}; benchmark: {}). {} {}\n",
+                "{}. **{}: {}** ({} {}; benchmark: {}). {} {}",
                 number + 1,
                 q.name,
                 q.value_text,
@@ -246,6 +268,10 @@ impl Brief {
                 q.meaning,
                 q.ask
             );
+            if let Some(own) = &q.ask_own_team {
+                text += &format!(" Ask your own team: {own}");
+            }
+            text.push('\n');
         }
         text
     }
@@ -286,6 +312,7 @@ impl Brief {
                 &m.trend,
                 agreement.as_str().unwrap_or_default(),
                 &m.note,
+                m.band_reason.as_deref().unwrap_or_default(),
             ]);
         }
         let bytes = writer.into_inner().expect("writing to memory succeeds");
@@ -301,7 +328,7 @@ impl Brief {
 }
 
 /// The CSV header, in column order.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub const CSV_COLUMNS: [&str; 16] = [
     "quarter",
     "id",
     "name",
@@ -317,6 +344,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "trend",
     "agreement",
     "note",
+    "band_reason",
 ];
 
 /// Neutralises a cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
@@ -448,7 +476,7 @@ mod tests {
         );
         assert_eq!(
             brief.questions[1].ask,
-            "Ask marketing ops for last quarter's MQL count and how many of those leads sales accepted or turned into opportunities."
+            "Ask marketing: Of the leads you marked ready for sales last quarter, how many did we accept, and which of our reasons for turning them down come up most?"
         );
     }
 
@@ -507,9 +535,73 @@ mod tests {
             md.contains("| · not answered | Not answered yet. |"),
             "{md}"
         );
-        assert!(md.contains("\n## Questions to ask marketing\n\n1. **Lead follow-up rate: 35%** (✗ poor; benchmark: 75% or more get a touch). Over half of marketing's leads get no sales touch; agree with marketing which leads reps work, and how fast. Ask: what one change"), "{md}");
-        assert!(md.contains("\n2. **MQL to SQL rate: not known** (? unknown; benchmark: 50% or more accepted). Nobody can say yet whether this helps or hurts the number. Ask marketing ops for last quarter's MQL count"), "{md}");
+        assert!(md.contains("\n## Questions to ask marketing\n\n1. **Lead follow-up rate: 35%** (✗ poor; benchmark: 75% or more get a touch). Over half of marketing's leads get no sales touch; agree with marketing which leads reps work, and how fast. Ask marketing: Which of the leads you hand over should we work first, and can we agree in writing what makes a lead worth a call? Ask your own team: What share of marketing's leads did we call or email at least once last quarter, and which ones do we skip, and why?\n"), "{md}");
+        assert!(md.contains("\n2. **MQL to SQL rate: not known** (? unknown; benchmark: 50% or more accepted). Nobody can say yet whether this helps or hurts the number. Ask marketing: Of the leads you marked ready for sales last quarter, how many did we accept, and which of our reasons for turning them down come up most?\n"), "{md}");
+        assert!(
+            !md.contains("Bands that differ"),
+            "no profile, no overrides: {md}"
+        );
         assert!(md.lines().count() < 30, "fits a page");
+    }
+
+    #[test]
+    fn a_profile_s_bands_and_reasons_are_in_every_format() {
+        let mut sessions = fixture_sessions();
+        sessions[2].go_to_market = Some(GoToMarket::Enterprise);
+        let checklist = Checklist::built_in().for_session(&sessions[2], &Default::default());
+        let brief = Brief::new(&checklist, &sessions[2], &sessions);
+        assert_eq!(brief.go_to_market, Some(GoToMarket::Enterprise));
+        let share = metric(&brief, "marketing_pipeline_share");
+        assert_eq!(
+            share.rating,
+            Rating::Good,
+            "22% is good for an enterprise seller"
+        );
+        assert!(
+            share
+                .band_reason
+                .as_deref()
+                .unwrap()
+                .starts_with("Enterprise account-based")
+        );
+        assert_eq!(metric(&brief, "lead_response_time").band_reason, None);
+        let follow_up = brief
+            .questions
+            .iter()
+            .find(|q| q.id == "lead_follow_up_rate")
+            .unwrap();
+        assert!(
+            follow_up
+                .ask_own_team
+                .as_deref()
+                .unwrap()
+                .starts_with("What share of marketing's leads")
+        );
+
+        let md = brief.to_markdown();
+        assert!(
+            md.contains("\nGo-to-market profile: enterprise account-based.\n"),
+            "{md}"
+        );
+        assert!(md.contains("\nBands that differ from the built-in ones:\n\n- Marketing share of pipeline: Enterprise account-based: selling to a few large named accounts"), "{md}");
+        assert!(
+            md.contains("\n- Marketing share of revenue: Enterprise account-based"),
+            "{md}"
+        );
+        assert!(md.lines().count() < 35, "still about a page");
+
+        let csv_text = brief.to_csv();
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv_text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        let share_row = rows
+            .iter()
+            .find(|r| &r[1] == "marketing_pipeline_share")
+            .unwrap();
+        assert!(share_row[15].starts_with("Enterprise account-based"));
+        let back: Brief = serde_json::from_str(&brief.to_json()).unwrap();
+        assert_eq!(back, brief);
     }
 
     #[test]
@@ -542,6 +634,7 @@ mod tests {
                 "improved from 3 h in 2025-Q4 to 40 min (not known in 2026-Q1)",
                 "agreed",
                 "'@Dana to confirm with sales ops",
+                "",
             ]
         );
         let share = rows
@@ -656,6 +749,7 @@ mod tests {
             keys(&value),
             [
                 "counts",
+                "go_to_market",
                 "metrics",
                 "overall",
                 "previous_quarter",

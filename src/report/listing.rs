@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::Scorecard;
 use crate::checklist::Checklist;
+use crate::checklist::benchmarks::Benchmarks;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
 use crate::store::Listing;
@@ -59,14 +60,27 @@ pub struct QuarterListing {
     pub summary: Result<QuarterSummary, String>,
 }
 
-/// Sums up the store's listings, keeping their order (newest first).
+/// Sums up the store's listings, keeping their order (newest first); each quarter is rated
+/// with its own go-to-market profile's bands.
 pub fn summarize(checklist: &Checklist, listings: &[Listing]) -> Vec<QuarterListing> {
+    summarize_with(checklist, &Benchmarks::default(), listings)
+}
+
+/// Like [`summarize`], with the organisation's `benchmarks` over each quarter's bands.
+pub fn summarize_with(
+    checklist: &Checklist,
+    benchmarks: &Benchmarks,
+    listings: &[Listing],
+) -> Vec<QuarterListing> {
     listings
         .iter()
         .map(|listing| QuarterListing {
             quarter: listing.quarter,
             summary: match &listing.session {
-                Ok(session) => Ok(QuarterSummary::new(checklist, session)),
+                Ok(session) => {
+                    let effective = checklist.for_session(session, benchmarks);
+                    Ok(QuarterSummary::new(&effective, session))
+                }
                 Err(error) => Err(error.to_string()),
             },
         })
@@ -158,6 +172,28 @@ mod tests {
         });
         listings.sort_by_key(|listing| std::cmp::Reverse(listing.quarter));
         summarize(&checklist, &listings)
+    }
+
+    #[test]
+    fn each_quarter_is_rated_with_its_own_profile_and_the_organisation_s_benchmarks() {
+        let checklist = Checklist::built_in();
+        let mut sessions = fixture_sessions();
+        sessions[2].go_to_market = Some(crate::checklist::profile::GoToMarket::Enterprise);
+        let listings: Vec<Listing> = sessions
+            .into_iter()
+            .map(|session| Listing {
+                quarter: session.quarter,
+                session: Ok(session),
+            })
+            .collect();
+        let plain = summarize(&checklist, &listings);
+        let q2 = plain[2].summary.as_ref().unwrap();
+        // 2026-Q2's pipeline share of 22% is watch on the built-in bands, good for enterprise.
+        assert_eq!((q2.good, q2.watch), (3, 2));
+        let (benchmarks, _) = Benchmarks::parse("[lead_response_time]\ngood = 45\n", &checklist);
+        let own = summarize_with(&checklist, &benchmarks, &listings);
+        let q2 = own[2].summary.as_ref().unwrap();
+        assert_eq!((q2.good, q2.watch), (4, 1), "40 minutes is good against 45");
     }
 
     #[test]

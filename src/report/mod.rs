@@ -149,12 +149,15 @@ impl<'a> Scorecard<'a> {
             if let Some(notes) = notes_line(&row.note, row.agreement) {
                 text += &format!("  {notes}\n");
             }
+            if let Some(reason) = &row.item.band_reason {
+                text += &format!("  Bands: {reason}\n");
+            }
         }
         text
     }
 
     /// The scorecard as JSON: `quarter`, `summary` and `metrics` (id, name, value, unit,
-    /// rating, verdict, note, agreement).
+    /// rating, verdict, note, agreement, benchmark, band_reason).
     pub fn to_json(&self) -> Value {
         let metrics: Vec<Value> = self
             .rows
@@ -169,6 +172,8 @@ impl<'a> Scorecard<'a> {
                     "verdict": row.verdict,
                     "note": row.note,
                     "agreement": row.agreement,
+                    "benchmark": row.item.benchmark,
+                    "band_reason": row.item.band_reason,
                 })
             })
             .collect();
@@ -320,6 +325,42 @@ pub(crate) mod tests {
         for item in &checklist.items {
             assert!(text.contains(&item.name), "missing {}", item.name);
         }
+    }
+
+    #[test]
+    fn a_profile_s_bands_show_with_their_reason() {
+        let mut session = scored_session();
+        session.go_to_market = Some(crate::checklist::profile::GoToMarket::Enterprise);
+        let checklist = Checklist::built_in().for_session(&session, &Default::default());
+        let card = Scorecard::new(&checklist, &session);
+        let text = card.to_text();
+        assert!(
+            text.contains("✓ good          Marketing share of pipeline"),
+            "18% is good for an enterprise seller: {text}"
+        );
+        assert!(text.contains("benchmark: 10% or more (enterprise account-based)\n  18%: marketing puts a solid share"), "{text}");
+        assert!(
+            text.contains(
+                "\n  Bands: Enterprise account-based: selling to a few large named accounts"
+            ),
+            "{text}"
+        );
+        let json = card.to_json();
+        let share = json["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == "marketing_pipeline_share")
+            .unwrap()
+            .clone();
+        assert_eq!(share["rating"], "good");
+        assert!(
+            share["band_reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("Enterprise account-based")
+        );
+        assert_eq!(json["metrics"][0]["band_reason"], Value::Null);
     }
 
     #[test]
