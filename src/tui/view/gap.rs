@@ -14,7 +14,7 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widget::text_box::render_text_box;
 
-const LABEL_WIDTH: u16 = 26;
+const LABEL_WIDTH: u16 = 28;
 const BOX_WIDTH: u16 = 18;
 
 /// Draws the gap screen into `area`.
