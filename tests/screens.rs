@@ -394,6 +394,42 @@ fn small_windows_show_slide_values_in_bold_text() {
     assert!(drawn.contains("✗ POOR"), "{drawn}");
 }
 
+fn gap_app(typed: &[&str]) -> App {
+    let mut app = with_session(half_answered());
+    app.update(Action::OpenScorecard);
+    app.update(Action::OpenGap);
+    for text in typed {
+        type_text(&mut app, text);
+        app.update(Action::Submit);
+    }
+    app
+}
+
+#[test]
+fn gap_screen_at_every_size() {
+    let app = gap_app(&["5M", "3.6M", "22", "48k"]);
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        insta::assert_snapshot!(
+            format!("gap_with_inputs_{width}x{height}"),
+            render(&app, width, height)
+        );
+    }
+    insta::assert_snapshot!(
+        "gap_high_contrast",
+        render_styled(&app, 80, 24, &Theme::high_contrast())
+    );
+    insta::assert_snapshot!("gap_no_color", render_styled(&app, 80, 24, &Theme::mono()));
+}
+
+#[test]
+fn gap_screen_says_what_it_needs() {
+    let drawn = render(&gap_app(&[]), 80, 24);
+    assert!(
+        drawn.contains("Need the quota and the revenue closed"),
+        "{drawn}"
+    );
+}
+
 #[test]
 fn too_small_window_asks_for_more_room() {
     insta::assert_snapshot!(render(&home_app(Vec::new()), 50, 14));
@@ -416,6 +452,7 @@ fn every_state_draws_at_every_size_without_panicking() {
     states.push(help);
     states.push(presenting(0));
     states.push(presenting(12));
+    states.push(gap_app(&["5M", "3.6M"]));
     states.push(history_app(Screen::Trends));
     states.push(history_app(Screen::Compare));
     let mut dialog = home_app(saved_list());
