@@ -1,25 +1,30 @@
 //! The command line: arguments, where the config lives, and the non-interactive commands.
+//! Completions and the man page come from the same definitions (`mcc completions SHELL`,
+//! `mcc man`).
 
 use std::io::Write;
-use std::path::PathBuf;
-
-use anyhow::{Context, Result, anyhow, bail};
-use chrono::{Local, NaiveDate};
-use clap::{Parser, Subcommand, ValueEnum};
-
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use chrono::Utc;
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::{Local, NaiveDate, Utc};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
-use crate::checklist::Checklist;
+use crate::checklist::answer::{Parsed, parse};
+use crate::checklist::benchmarks::Benchmarks;
+use crate::checklist::profile::GoToMarket;
 use crate::checklist::quarter::Quarter;
-use crate::checklist::session::Session;
+use crate::checklist::session::{GapInput, Session};
+use crate::checklist::{Checklist, Unit};
+use crate::config::{Settings, ThemeName, load_benchmarks};
 use crate::import::apply::apply;
 use crate::import::{ColumnMapping, DateOrder, ImportOptions, SourceRules, import_files};
 use crate::report::compare::Comparison;
 use crate::report::export::{Brief, ExportFormat, write_file};
+use crate::report::gap::RevenueGap;
 use crate::report::imported::import_text;
-use crate::report::listing::{list_json, list_text, summarize};
+use crate::report::listing::{list_json, list_text, summarize_with};
 use crate::report::{Scorecard, checklist_json, checklist_text};
 use crate::store::Store;
 
@@ -34,6 +39,10 @@ pub struct Cli {
     /// Folder for saved quarters [default: the platform config folder, e.g. ~/.config/mcc]
     #[arg(long, global = true, env = "MCC_CONFIG_DIR", value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+
+    /// Colour theme for the screens; remembered in the config folder's config.toml
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeName>,
 
     /// What to do; without a command mcc opens its home screen.
     #[command(subcommand)]
@@ -93,6 +102,111 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Say what the quarter's miss means in pipeline, opportunities and leads; values given
+    /// here are saved into the quarter.
+    #[command(after_help = GAP_EXAMPLES)]
+    Gap(GapArgs),
+    /// Set how the company goes to market, which shifts the bands that depend on it; without
+    /// a profile, say which one is set.
+    Profile {
+        /// The quarter, as YEAR-QN.
+        quarter: Quarter,
+        /// inbound, outbound, partner or enterprise.
+        #[arg(value_enum)]
+        profile: Option<GoToMarket>,
+    },
+    /// Present a quarter on screen, a slide per item.
+    Present {
+        /// The quarter, as YEAR-QN.
+        quarter: Quarter,
+    },
+    /// Open a fictional company with four saved quarters; your own quarters are not touched.
+    Demo,
+    /// Print shell completions: `mcc completions bash > ~/.local/share/bash-completion/completions/mcc`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff): `mcc man > ~/.local/share/man/man1/mcc.1`.
+    Man,
+}
+
+const GAP_EXAMPLES: &str = "Examples:
+  mcc gap 2026-Q3 --quota 5M --closed 3.6M --win-rate 22 --deal-size 48k --lead-to-opp 10
+  mcc gap 2026-Q3 --format json
+
+The win rate and average deal size also come from an imported opportunities export
+(mcc import ... --save), and the lead-to-opportunity rate from the checklist answer.
+Values typed here win over imported ones. Type ? to mark one as not known.";
+
+/// Arguments of `mcc gap`.
+#[derive(Debug, clap::Args)]
+pub struct GapArgs {
+    /// The quarter, as YEAR-QN.
+    pub quarter: Quarter,
+    /// The quarter's quota, e.g. 5M.
+    #[arg(long, value_name = "AMOUNT", value_parser = money)]
+    pub quota: Option<TypedValue>,
+    /// Revenue closed in the quarter, e.g. 3.6M.
+    #[arg(long, value_name = "AMOUNT", value_parser = money)]
+    pub closed: Option<TypedValue>,
+    /// Share of closed deals won, in percent, e.g. 22.
+    #[arg(long, value_name = "PERCENT", value_parser = percent)]
+    pub win_rate: Option<TypedValue>,
+    /// Average size of a won deal, e.g. 48k.
+    #[arg(long, value_name = "AMOUNT", value_parser = money)]
+    pub deal_size: Option<TypedValue>,
+    /// Share of leads that became opportunities, in percent, e.g. 10.
+    #[arg(long, value_name = "PERCENT", value_parser = percent)]
+    pub lead_to_opp: Option<TypedValue>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+impl GapArgs {
+    /// The values given, with the input each one is for.
+    fn given(&self) -> Vec<(GapInput, &TypedValue)> {
+        [
+            (GapInput::Quota, &self.quota),
+            (GapInput::Closed, &self.closed),
+            (GapInput::WinRate, &self.win_rate),
+            (GapInput::DealSize, &self.deal_size),
+            (GapInput::LeadToOpportunityRate, &self.lead_to_opp),
+        ]
+        .into_iter()
+        .filter_map(|(input, value)| value.as_ref().map(|v| (input, v)))
+        .collect()
+    }
+}
+
+/// A value typed on the command line, read the way the wizard reads answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedValue {
+    /// What it means.
+    pub parsed: Parsed,
+    /// What was typed.
+    pub text: String,
+}
+
+/// Reads an amount of money such as 5M, $48k or 40,000 (or ?).
+fn money(text: &str) -> Result<TypedValue, String> {
+    typed(Unit::Money, text)
+}
+
+/// Reads a share such as 22 or 22.5% (or ?).
+fn percent(text: &str) -> Result<TypedValue, String> {
+    typed(Unit::Percent, text)
+}
+
+fn typed(unit: Unit, text: &str) -> Result<TypedValue, String> {
+    parse(unit, text)
+        .map(|parsed| TypedValue {
+            parsed,
+            text: text.trim().to_string(),
+        })
+        .map_err(|error| error.to_string())
 }
 
 const IMPORT_EXAMPLES: &str = "Examples, with the sample data that comes with mcc:
@@ -165,12 +279,19 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-/// Runs a non-interactive command, writing its output to `out`.
+/// Runs a non-interactive command, writing its output to `out` and warnings to stderr.
 pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Result<()> {
     let checklist = Checklist::built_in();
+    let benchmarks = || {
+        let (benchmarks, warnings) = load_benchmarks(store.root(), &checklist);
+        for warning in warnings {
+            eprintln!("mcc: warning: {warning}");
+        }
+        benchmarks
+    };
     match command {
         Command::List { format } => {
-            let listings = summarize(&checklist, &store.list()?);
+            let listings = summarize_with(&checklist, &benchmarks(), &store.list()?);
             match format {
                 Format::Text if listings.is_empty() => writeln!(
                     out,
@@ -184,6 +305,7 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
         }
         Command::Show { quarter, format } => {
             let session = load_saved(store, *quarter)?;
+            let checklist = checklist.for_session(&session, &benchmarks());
             let card = Scorecard::new(&checklist, &session);
             match format {
                 Format::Text => write!(out, "{}", card.to_text())?,
@@ -198,7 +320,12 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
         } => {
             let a = load_saved(store, *quarter_a)?;
             let b = load_saved(store, *quarter_b)?;
-            let comparison = Comparison::new(&checklist, &a, &b);
+            let benchmarks = benchmarks();
+            let (checklist_a, checklist_b) = (
+                checklist.for_session(&a, &benchmarks),
+                checklist.for_session(&b, &benchmarks),
+            );
+            let comparison = Comparison::with_bands(&checklist_a, &a, &checklist_b, &b);
             match format {
                 Format::Text => write!(out, "{}", comparison.to_text())?,
                 Format::Json => print_json(out, &comparison.to_json())?,
@@ -211,6 +338,7 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
             output,
         } => {
             let session = load_saved(store, *quarter)?;
+            let checklist = checklist.for_session(&session, &benchmarks());
             let brief = Brief::new(&checklist, &session, &store.sessions()?);
             let text = brief.render(*format);
             match output {
@@ -231,10 +359,134 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
             Ok(())
         }
         Command::Import(args) => run_import(args, &checklist, store, out),
-        Command::New { .. } => {
-            bail!("`mcc new` opens the questions on screen and needs a terminal")
+        Command::Gap(args) => run_gap(args, &checklist, &benchmarks(), store, out),
+        Command::Profile { quarter, profile } => {
+            run_profile(*quarter, *profile, &checklist, store, out)
+        }
+        Command::Completions { shell } => write_completions(*shell, out),
+        Command::Man => write_man_page(out),
+        Command::New { .. } | Command::Present { .. } | Command::Demo => {
+            bail!("this command opens mcc on screen and needs a terminal")
         }
     }
+}
+
+/// Prints completions for `shell`, made from the same definitions as the parser.
+pub fn write_completions(shell: Shell, out: &mut dyn Write) -> Result<()> {
+    clap_complete::generate(shell, &mut Cli::command(), "mcc", out);
+    Ok(())
+}
+
+/// Prints the man page in roff, made from the same definitions as the parser.
+pub fn write_man_page(out: &mut dyn Write) -> Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(out)?;
+    Ok(())
+}
+
+/// Remembers `--theme` in `<dir>/config.toml` when it was given. Never fatal: a settings
+/// file mcc cannot read is left alone, and problems are printed as warnings.
+pub fn remember_theme(dir: &Path, theme: Option<ThemeName>) {
+    let Some(theme) = theme else {
+        return;
+    };
+    match Settings::load(dir) {
+        Ok(mut settings) => {
+            settings.theme = theme;
+            if let Err(error) = settings.save(dir) {
+                eprintln!("mcc: warning: the theme was not remembered: {error}");
+            }
+        }
+        Err(error) => eprintln!(
+            "mcc: warning: {error}; the theme was not remembered and the file was left as it is"
+        ),
+    }
+}
+
+/// A saved quarter that is about to be shown on screen, or an error naming the saved ones.
+pub fn saved_quarter(store: &Store, quarter: Quarter) -> Result<Quarter> {
+    load_saved(store, quarter).map(|session| session.quarter)
+}
+
+fn run_gap(
+    args: &GapArgs,
+    checklist: &Checklist,
+    benchmarks: &Benchmarks,
+    store: &Store,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let given = args.given();
+    let session = if given.is_empty() {
+        load_saved(store, args.quarter)?
+    } else {
+        let mut session = store
+            .load(args.quarter)?
+            .unwrap_or_else(|| Session::new(args.quarter, Utc::now()));
+        for (input, value) in &given {
+            session.record_gap_typed(*input, value.parsed, &value.text, Utc::now());
+        }
+        store.save(&session)?;
+        let names: Vec<&str> = given
+            .iter()
+            .map(|(input, _)| input.label().trim_start_matches("the "))
+            .collect();
+        eprintln!("Saved {} to {}.", names.join(", "), args.quarter);
+        session
+    };
+    let checklist = checklist.for_session(&session, benchmarks);
+    let gap = RevenueGap::new(&checklist, &session);
+    match args.format {
+        Format::Text => write!(out, "{}", gap.to_text())?,
+        Format::Json => print_json(out, &gap.to_json())?,
+    }
+    Ok(())
+}
+
+fn run_profile(
+    quarter: Quarter,
+    profile: Option<GoToMarket>,
+    checklist: &Checklist,
+    store: &Store,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let session = match profile {
+        Some(profile) => {
+            let mut session = store
+                .load(quarter)?
+                .unwrap_or_else(|| Session::new(quarter, Utc::now()));
+            session.set_go_to_market(Some(profile), Utc::now());
+            store.save(&session)?;
+            session
+        }
+        None => load_saved(store, quarter)?,
+    };
+    let Some(profile) = session.go_to_market else {
+        writeln!(
+            out,
+            "{quarter} has no go-to-market profile, so the built-in bands apply.\nSet one with `mcc profile {quarter} inbound|outbound|partner|enterprise`."
+        )?;
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "Go-to-market profile for {quarter}: {}. {}",
+        profile.label(),
+        profile.description()
+    )?;
+    let effective = checklist.effective(Some(profile), &Benchmarks::default());
+    for item in effective
+        .items
+        .iter()
+        .filter(|item| item.band_reason.is_some())
+    {
+        writeln!(
+            out,
+            "\n{}: {}\n  {}",
+            item.name,
+            item.benchmark,
+            item.band_reason.as_deref().unwrap_or_default()
+        )?;
+    }
+    Ok(())
 }
 
 fn print_json(out: &mut dyn Write, value: &serde_json::Value) -> Result<()> {
@@ -329,7 +581,6 @@ pub fn open_store(config_dir: &std::path::Path) -> Result<Store> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn command_line_definition_is_consistent() {
@@ -358,6 +609,58 @@ mod tests {
                 output: Some(_),
                 ..
             })
+        ));
+    }
+
+    #[test]
+    fn gap_values_are_read_like_answers_and_new_commands_parse() {
+        let cli = Cli::try_parse_from([
+            "mcc",
+            "gap",
+            "2026-Q3",
+            "--quota",
+            "$5M",
+            "--win-rate",
+            "22.5%",
+            "--deal-size",
+            "?",
+        ])
+        .unwrap();
+        let Some(Command::Gap(args)) = cli.command else {
+            panic!("not gap");
+        };
+        let given: Vec<(GapInput, Parsed, &str)> = args
+            .given()
+            .into_iter()
+            .map(|(input, value)| (input, value.parsed, value.text.as_str()))
+            .collect();
+        assert_eq!(
+            given,
+            [
+                (GapInput::Quota, Parsed::Value(5e6), "$5M"),
+                (GapInput::WinRate, Parsed::Value(22.5), "22.5%"),
+                (GapInput::DealSize, Parsed::Unknown, "?"),
+            ]
+        );
+        assert!(Cli::try_parse_from(["mcc", "gap", "2026-Q3", "--closed", "-3"]).is_err());
+        let cli = Cli::try_parse_from(["mcc", "profile", "2026-Q3", "partner", "--theme", "light"])
+            .unwrap();
+        assert_eq!(cli.theme, Some(ThemeName::Light));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Profile {
+                profile: Some(GoToMarket::Partner),
+                ..
+            })
+        ));
+        for args in [["mcc", "demo"], ["mcc", "man"]] {
+            assert!(Cli::try_parse_from(args).is_ok());
+        }
+        assert!(matches!(
+            Cli::try_parse_from(["mcc", "completions", "zsh"])
+                .unwrap()
+                .command,
+            Some(Command::Completions { shell: Shell::Zsh })
         ));
     }
 }

@@ -3,8 +3,11 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use mcc::cli::{Cli, Command, config_dir, open_store, run_command, today};
-use mcc::tui;
+use mcc::cli::{
+    Cli, Command, config_dir, open_store, remember_theme, run_command, saved_quarter, today,
+    write_completions, write_man_page,
+};
+use mcc::{demo, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -18,10 +21,30 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let store = open_store(&config_dir(cli.config_dir)?)?;
+    let stdout = || std::io::stdout().lock();
+    match cli.command {
+        Some(Command::Completions { shell }) => return write_completions(shell, &mut stdout()),
+        Some(Command::Man) => return write_man_page(&mut stdout()),
+        Some(Command::Demo) => {
+            // The demo lives in a temporary folder, removed when `folder` drops at exit;
+            // the user's config folder is never opened.
+            let folder = tempfile::TempDir::new()?;
+            let paths = demo::prepare(folder.path())?;
+            let store = open_store(&paths.config_dir)?;
+            return tui::run(store, tui::Start::Home, paths.today);
+        }
+        _ => {}
+    }
+    let dir = config_dir(cli.config_dir)?;
+    let store = open_store(&dir)?;
+    remember_theme(&dir, cli.theme);
     match cli.command {
         None => tui::run(store, tui::Start::Home, today()),
         Some(Command::New { quarter }) => tui::run(store, tui::Start::Quarter(quarter), today()),
-        Some(command) => run_command(&command, &store, &mut std::io::stdout().lock()),
+        Some(Command::Present { quarter }) => {
+            let quarter = saved_quarter(&store, quarter)?;
+            tui::run(store, tui::Start::Quarter(Some(quarter)), today())
+        }
+        Some(command) => run_command(&command, &store, &mut stdout()),
     }
 }

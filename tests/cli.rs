@@ -1,5 +1,6 @@
-//! The command line: help, version, list, show, compare, export and checklist, run as a user
-//! would.
+//! The command line: help, version, list, show, compare, export, checklist, import, gap,
+//! profile, the organisation's benchmarks, the theme setting, completions, the man page and
+//! the demo data, run as a user would.
 
 mod common;
 
@@ -73,7 +74,14 @@ fn help_and_version_work_without_a_terminal() {
         "compare",
         "export",
         "checklist",
+        "gap",
+        "profile",
+        "present",
+        "demo",
+        "completions",
+        "man",
         "--config-dir",
+        "--theme",
     ] {
         assert!(stdout(&help).contains(command), "--help mentions {command}");
     }
@@ -595,5 +603,526 @@ fn import_help_shows_how_to_try_the_sample_data() {
     assert!(
         help.contains("--map <COLUMN=FIELD>") && help.contains("--date-order"),
         "{help}"
+    );
+}
+
+const FULL_GAP: [&str; 11] = [
+    "--quota",
+    "5M",
+    "--closed",
+    "3.6M",
+    "--win-rate",
+    "22",
+    "--deal-size",
+    "48k",
+    "--lead-to-opp",
+    "10",
+    "--format",
+];
+
+fn saved_session(config: &std::path::Path, quarter: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(session_file(config, quarter)).unwrap()).unwrap()
+}
+
+#[test]
+fn gap_says_the_miss_in_pipeline_opportunities_and_leads_and_saves_the_inputs() {
+    let config = config_dir();
+    let mut args = vec!["gap", "2026-Q3"];
+    args.extend(FULL_GAP);
+    args.push("text");
+    let output = mcc(config.path(), &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Revenue gap for 2026-Q3\n\nQuota                       $5M (typed)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nYou missed by $1.4M. At a 22% win rate and $48k deals that is $6.4M of pipeline, about 133 opportunities, about 1,300 leads at your 10% lead-to-opportunity rate.\n"),
+        "{text}"
+    );
+    assert_eq!(
+        stderr(&output).trim(),
+        "Saved quota, revenue closed, win rate, average deal size, lead-to-opportunity rate to 2026-Q3."
+    );
+    let saved = saved_session(config.path(), "2026-Q3");
+    assert_eq!(saved["schema_version"], 1);
+    assert_eq!(saved["gap"]["quota"]["value"], 5e6);
+    assert_eq!(saved["gap"]["deal_size"]["text"], "48k");
+    assert_eq!(saved["gap"]["win_rate"]["source"]["kind"], "typed");
+
+    let again = mcc(config.path(), &["gap", "2026-Q3"]);
+    assert_eq!(stdout(&again), text, "read back from the saved quarter");
+    assert_eq!(stderr(&again), "", "nothing new to save");
+}
+
+#[test]
+fn gap_as_json_has_stable_keys_and_unrounded_numbers() {
+    let config = config_dir();
+    let mut args = vec!["gap", "2026-Q3"];
+    args.extend(FULL_GAP);
+    args.push("json");
+    let json = json(&mcc(config.path(), &args));
+    let mut keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "fixes",
+            "inputs",
+            "leads_needed",
+            "miss",
+            "needs",
+            "opportunities_needed",
+            "pipeline_needed",
+            "quarter",
+            "sentence"
+        ]
+    );
+    assert_eq!(json["quarter"], "2026-Q3");
+    assert_eq!(json["miss"], 1.4e6);
+    let close = |key: &str, want: f64| {
+        let got = json[key].as_f64().unwrap();
+        assert!((got - want).abs() < 1e-6, "{key}: {got}");
+    };
+    close("pipeline_needed", 1.4e6 / 0.22);
+    close("opportunities_needed", 1.4e6 / 0.22 / 48_000.0);
+    close("leads_needed", 1.4e6 / 0.22 / 48_000.0 / 0.10);
+    assert_eq!(json["inputs"]["lead_to_opportunity_rate"]["value"], 10.0);
+    assert_eq!(
+        json["inputs"]["lead_to_opportunity_rate"]["source"],
+        "typed"
+    );
+    assert_eq!(json["needs"], serde_json::json!([]));
+}
+
+#[test]
+fn gap_with_missing_inputs_says_what_it_needs_to_say_more() {
+    let config = config_with_q2();
+    let output = mcc(config.path(), &["gap", "2026-Q2", "--quota", "5M"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("\nRevenue closed              not given\n"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("\nNeed the revenue closed to say how big the miss was.\n"),
+        "{}",
+        stdout(&output)
+    );
+    let json = json(&mcc(
+        config.path(),
+        &[
+            "gap",
+            "2026-Q2",
+            "--closed",
+            "3.6M",
+            "--win-rate",
+            "0",
+            "--format",
+            "json",
+        ],
+    ));
+    assert_eq!(json["miss"], 1.4e6);
+    assert_eq!(json["pipeline_needed"], serde_json::Value::Null);
+    assert_eq!(
+        json["sentence"],
+        "You missed by $1.4M. Need a win rate above 0% to say how much pipeline that is."
+    );
+    assert_eq!(
+        json["needs"],
+        serde_json::json!(["Need a win rate above 0% to say how much pipeline that is."])
+    );
+    let saved = saved_session(config.path(), "2026-Q2");
+    assert_eq!(
+        saved["answers"]["lead_response_time"]["value"], 4.0,
+        "answers are kept"
+    );
+    assert_eq!(
+        saved["gap"]["quota"]["value"], 5e6,
+        "earlier inputs are kept"
+    );
+}
+
+#[test]
+fn gap_refuses_an_unsaved_quarter_without_inputs_and_values_it_cannot_read() {
+    let config = config_with_q2();
+    let output = mcc(config.path(), &["gap", "2024-Q1"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("mcc: 2024-Q1 has not been saved. Saved quarters: 2026-Q2.")
+    );
+    let output = mcc(config.path(), &["gap", "2026-Q2", "--win-rate", "120"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("A share must be between 0% and 100%."),
+        "{}",
+        stderr(&output)
+    );
+    let output = mcc(config.path(), &["gap", "2026-Q2", "--quota", "lots"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        saved_session(config.path(), "2026-Q2").get("gap").is_none(),
+        "nothing saved"
+    );
+}
+
+#[test]
+fn gap_uses_imported_win_rate_and_deal_size_and_sizes_slow_response() {
+    let config = config_dir();
+    let files = [
+        "salesforce-leads.csv",
+        "salesforce-activities.csv",
+        "salesforce-opportunities.csv",
+    ]
+    .map(sample);
+    let mut args = vec!["import", "--quarter", "2026-Q3", "--save"];
+    args.extend(files.iter().map(String::as_str));
+    let import = mcc(config.path(), &args);
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert!(
+        stderr(&import).contains(" For the revenue gap: win rate 27.9%, average deal size $48.5k."),
+        "{}",
+        stderr(&import)
+    );
+    let json = json(&mcc(
+        config.path(),
+        &[
+            "gap", "2026-Q3", "--quota", "3.2M", "--closed", "2.84M", "--format", "json",
+        ],
+    ));
+    assert_eq!(json["inputs"]["win_rate"]["source"], "imported");
+    assert_eq!(json["inputs"]["deal_size"]["source"], "imported");
+    assert_eq!(
+        json["inputs"]["lead_to_opportunity_rate"]["source"],
+        "checklist"
+    );
+    let sentence = json["sentence"].as_str().unwrap();
+    assert!(sentence.starts_with("You missed by $360k. At a 27.9% win rate and $48.5k deals that is $1.3M of pipeline, about 27 opportunities, about 235 leads at your 11.3% lead-to-opportunity rate."), "{sentence}");
+    let fixes = json["fixes"].as_array().unwrap();
+    assert_eq!(fixes.len(), 1, "follow-up is good at 83.9%");
+    assert_eq!(fixes[0]["item"], "lead_response_time");
+    assert!(
+        fixes[0]["figure"]
+            .as_str()
+            .unwrap()
+            .starts_with("HBR, The Short Life of Online Sales Leads, 2011")
+    );
+    assert!(
+        fixes[0]["assumption"]
+            .as_str()
+            .unwrap()
+            .contains("only a 1.5x rise")
+    );
+}
+
+#[test]
+fn profile_shifts_the_share_bands_and_shows_why() {
+    let config = config_with_q2();
+    let before = stdout(&mcc(config.path(), &["show", "2026-Q2"]));
+    assert!(
+        before.contains("✗ poor          Marketing share of pipeline"),
+        "{before}"
+    );
+
+    let none = mcc(config.path(), &["profile", "2026-Q2"]);
+    assert!(
+        stdout(&none)
+            .starts_with("2026-Q2 has no go-to-market profile, so the built-in bands apply."),
+        "{}",
+        stdout(&none)
+    );
+
+    let set = mcc(config.path(), &["profile", "2026-Q2", "enterprise"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let text = stdout(&set);
+    assert!(text.starts_with("Go-to-market profile for 2026-Q2: enterprise account-based. You sell to a few large named accounts"), "{text}");
+    assert!(text.contains("\nMarketing share of pipeline: 10% or more (enterprise account-based)\n  Enterprise account-based: "), "{text}");
+    assert_eq!(
+        saved_session(config.path(), "2026-Q2")["go_to_market"],
+        "enterprise"
+    );
+
+    let after = stdout(&mcc(config.path(), &["show", "2026-Q2"]));
+    assert!(
+        after.contains("✓ good          Marketing share of pipeline"),
+        "12% is good for an enterprise seller: {after}"
+    );
+    assert!(
+        after
+            .contains("\n  Bands: Enterprise account-based: selling to a few large named accounts"),
+        "{after}"
+    );
+    let list = json(&mcc(config.path(), &["list", "--format", "json"]));
+    assert_eq!(
+        (
+            list["quarters"][0]["good"].as_u64(),
+            list["quarters"][0]["poor"].as_u64()
+        ),
+        (Some(2), Some(0))
+    );
+    let md = stdout(&mcc(config.path(), &["export", "2026-Q2"]));
+    assert!(
+        md.contains("\nGo-to-market profile: enterprise account-based.\n"),
+        "{md}"
+    );
+
+    let outbound = mcc(config.path(), &["profile", "2026-Q2", "outbound"]);
+    assert!(
+        stdout(&outbound).contains("These bands are mcc defaults, not from a study."),
+        "{}",
+        stdout(&outbound)
+    );
+    assert_eq!(
+        mcc(config.path(), &["profile", "2026-Q2", "viral"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_bad_benchmarks_file_is_a_warning_naming_line_and_key_and_the_built_in_bands_stay() {
+    let config = config_with_q2();
+    std::fs::write(
+        config.path().join("benchmarks.toml"),
+        "[lead_response_time]\ngood = 3\nwatch = \"soon\"\n",
+    )
+    .unwrap();
+    let output = mcc(config.path(), &["show", "2026-Q2", "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let warning = stderr(&output);
+    assert!(warning.starts_with("mcc: warning: "), "{warning}");
+    assert!(
+        warning.contains("benchmarks.toml, line 3, key `lead_response_time.watch`: \"soon\" can't be read as minutes; the built-in benchmark for Lead response time stays in force"),
+        "{warning}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["metrics"][0]["rating"], "good",
+        "4 min against the built-in 5 minutes"
+    );
+    assert_eq!(json["metrics"][0]["band_reason"], serde_json::Value::Null);
+
+    std::fs::write(
+        config.path().join("benchmarks.toml"),
+        "[lead_response_time\n",
+    )
+    .unwrap();
+    let output = mcc(config.path(), &["list"]);
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).contains("benchmarks.toml, line 1: this is not valid TOML ("),
+        "{}",
+        stderr(&output)
+    );
+
+    std::fs::write(
+        config.path().join("benchmarks.toml"),
+        "[lead_response_time]\ngood = 3\nwatch = \"10m\"\n",
+    )
+    .unwrap();
+    let output = mcc(config.path(), &["show", "2026-Q2", "--format", "json"]);
+    assert_eq!(stderr(&output), "");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["metrics"][0]["rating"], "watch",
+        "4 min against our own 3 minutes"
+    );
+    assert_eq!(json["metrics"][0]["benchmark"], "3 min or less");
+    assert!(
+        json["metrics"][0]["band_reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("Your organisation's benchmark, from benchmarks.toml line 1")
+    );
+}
+
+#[test]
+fn theme_is_remembered_in_the_config_file_and_a_bad_file_is_left_alone() {
+    let config = config_dir();
+    let output = mcc(config.path(), &["--theme", "high-contrast", "list"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let file = config.path().join("config.toml");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "theme = \"high-contrast\"\n"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    mcc(config.path(), &["list", "--theme", "light"]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "theme = \"light\"\n"
+    );
+    mcc(config.path(), &["list"]);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "theme = \"light\"\n",
+        "kept without --theme"
+    );
+
+    std::fs::write(&file, "theme = 3\n").unwrap();
+    let output = mcc(config.path(), &["--theme", "dark", "list"]);
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).contains("config.toml line 1: "),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("the theme was not remembered"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "theme = 3\n");
+    assert_eq!(
+        mcc(config.path(), &["--theme", "neon", "list"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_command_definitions() {
+    let config = config_dir();
+    for shell in ["bash", "zsh", "fish"] {
+        let output = mcc(config.path(), &["completions", shell]);
+        assert!(output.status.success(), "{shell}: {}", stderr(&output));
+        let script = stdout(&output);
+        for command in [
+            "gap",
+            "profile",
+            "present",
+            "demo",
+            "export",
+            "import",
+            "completions",
+        ] {
+            assert!(script.contains(command), "{shell} completes {command}");
+        }
+        assert!(
+            script.contains("high-contrast"),
+            "{shell} completes theme names"
+        );
+    }
+    let man = mcc(config.path(), &["man"]);
+    assert!(man.status.success());
+    let page = stdout(&man);
+    assert!(page.contains(".TH mcc 1"), "{page}");
+    assert!(page.contains("Marketing Contribution Checklist"));
+    assert!(page.contains("gap") && page.contains("profile"));
+    assert!(
+        std::fs::read_dir(config.path()).unwrap().next().is_none(),
+        "completions and man need no config folder"
+    );
+    assert_eq!(
+        mcc(config.path(), &["completions", "tcsh"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn present_refuses_a_quarter_that_is_not_saved_before_taking_the_screen() {
+    let config = config_with_q2();
+    let output = mcc(config.path(), &["present", "2024-Q1"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("mcc: 2024-Q1 has not been saved. Saved quarters: 2026-Q2.")
+    );
+}
+
+#[test]
+fn demo_data_is_four_readable_varied_quarters_and_leaves_the_user_s_folder_alone() {
+    let user = config_dir();
+    let place = tempfile::tempdir().unwrap();
+    let demo = mcc::demo::prepare(place.path()).unwrap();
+    let demo_config = demo.config_dir.to_str().unwrap();
+    let list = json(&mcc(
+        user.path(),
+        &["--config-dir", demo_config, "list", "--format", "json"],
+    ));
+    let quarters = list["quarters"].as_array().unwrap();
+    let names: Vec<&str> = quarters
+        .iter()
+        .map(|q| q["quarter"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["2026-Q3", "2026-Q2", "2026-Q1", "2025-Q4"]);
+    for quarter in quarters {
+        assert_eq!(
+            (quarter["answered"].as_u64(), quarter["damaged"].is_null()),
+            (Some(12), true)
+        );
+    }
+    let goods: Vec<u64> = quarters
+        .iter()
+        .map(|q| q["good"].as_u64().unwrap())
+        .collect();
+    assert!(
+        goods[0] > goods[3],
+        "2026-Q3 is better than 2025-Q4: {goods:?}"
+    );
+    let compare = json(&mcc(
+        user.path(),
+        &[
+            "--config-dir",
+            demo_config,
+            "compare",
+            "2025-Q4",
+            "2026-Q3",
+            "--format",
+            "json",
+        ],
+    ));
+    let changes: Vec<&str> = compare["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["change"].as_str().unwrap())
+        .collect();
+    assert!(
+        changes.iter().filter(|c| **c == "improved").count() >= 6,
+        "{changes:?}"
+    );
+    let gap = json(&mcc(
+        user.path(),
+        &[
+            "--config-dir",
+            demo_config,
+            "gap",
+            "2026-Q3",
+            "--format",
+            "json",
+        ],
+    ));
+    assert!(
+        gap["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("You missed by $360k."),
+        "{gap}"
+    );
+    let show = stdout(&mcc(
+        user.path(),
+        &["--config-dir", demo_config, "show", "2025-Q4"],
+    ));
+    assert!(
+        show.contains("Agreement: disputed. Note: Marketing counts partner-referred deals"),
+        "{show}"
+    );
+    assert!(
+        demo.sample_files
+            .iter()
+            .all(|f| f.starts_with(place.path()))
+    );
+    assert!(
+        std::fs::read_dir(user.path()).unwrap().next().is_none(),
+        "the user's config folder is untouched"
     );
 }

@@ -163,7 +163,6 @@ impl Item {
             replaced = format!("the {} benchmark, {}", profile.label(), edge_text(&item));
         }
         if let Some(own) = own {
-            let replaced = format!("{} ({})", item.benchmark, item.source);
             item.bands = own.bands;
             item.benchmark = own.benchmark.clone().unwrap_or_else(|| edge_text(&item));
             let benchmark = &item.benchmark;
@@ -375,7 +374,7 @@ mod tests {
         assert_eq!(
             share.band_reason.as_deref(),
             Some(
-                "Your organisation's benchmark, from benchmarks.toml line 1: good from 20%, watch from 12%. It replaces 10% or more (enterprise account-based) (CSO Insights surveys, 2005-2018 (marketing made about 20-30% of leads); watch edge mcc default; named-account sellers lower (SiriusDecisions: up to 10%))."
+                "Your organisation's benchmark, from benchmarks.toml line 1: good from 20%, watch from 12%. It replaces the enterprise account-based benchmark, 10% or more."
             )
         );
         assert_eq!(
@@ -399,12 +398,11 @@ mod tests {
             verdict(response, Some(90.0))
                 .starts_with("1 h 30 min: outside your organisation's watch band")
         );
-        assert!(
-            response
-                .band_reason
-                .as_deref()
-                .unwrap()
-                .contains("line 5: good at or below 10 min, watch up to 1 h.")
+        assert_eq!(
+            response.band_reason.as_deref(),
+            Some(
+                "Your organisation's benchmark, from benchmarks.toml line 5: good at or below 10 min, watch up to 1 h. It replaces the built-in benchmark, 5 minutes or less (source: Lead Response Management Study, Oldroyd (MIT) with InsideSales.com, 2007; 1-hour edge: HBR, The Short Life of Online Sales Leads, 2011)."
+            )
         );
         assert!(
             verdict(response, None).starts_with("Not known: ask sales ops"),

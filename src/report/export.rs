@@ -1,6 +1,6 @@
 //! The brief a sales leader takes into the marketing meeting, for one quarter: the overall
 //! line, every item with value, benchmark, rating, verdict, trend, agreement mark and note,
-//! the bands that differ from the built-in ones and why, and the questions to ask marketing
+//! the bands a go-to-market profile or the organisation's benchmarks set and why, and the questions to ask marketing
 //! (and, for follow-up items, the sales leader's own team) about poor and unknown items. Written as Markdown (to paste into an
 //! email), CSV (safe to open in a spreadsheet) or JSON (which reads back into [`Brief`]).
 
@@ -246,7 +246,7 @@ impl Brief {
             text += &format!("\nGo-to-market profile: {}.\n", profile.label());
         }
         if !shifted.is_empty() {
-            text += "\nBands that differ from the built-in ones:\n\n";
+            text += "\nBands set by the go-to-market profile or your own benchmarks:\n\n";
             for m in shifted {
                 let reason = m.band_reason.as_deref().unwrap_or_default();
                 text += &format!("- {}: {}\n", m.name, table_cell(reason));
@@ -538,7 +538,7 @@ mod tests {
         assert!(md.contains("\n## Questions to ask marketing\n\n1. **Lead follow-up rate: 35%** (✗ poor; benchmark: 75% or more get a touch). Over half of marketing's leads get no sales touch; agree with marketing which leads reps work, and how fast. Ask marketing: Which of the leads you hand over should we work first, and can we agree in writing what makes a lead worth a call? Ask your own team: What share of marketing's leads did we call or email at least once last quarter, and which ones do we skip, and why?\n"), "{md}");
         assert!(md.contains("\n2. **MQL to SQL rate: not known** (? unknown; benchmark: 50% or more accepted). Nobody can say yet whether this helps or hurts the number. Ask marketing: Of the leads you marked ready for sales last quarter, how many did we accept, and which of our reasons for turning them down come up most?\n"), "{md}");
         assert!(
-            !md.contains("Bands that differ"),
+            !md.contains("Bands set by"),
             "no profile, no overrides: {md}"
         );
         assert!(md.lines().count() < 30, "fits a page");
@@ -583,7 +583,7 @@ mod tests {
             md.contains("\nGo-to-market profile: enterprise account-based.\n"),
             "{md}"
         );
-        assert!(md.contains("\nBands that differ from the built-in ones:\n\n- Marketing share of pipeline: Enterprise account-based: selling to a few large named accounts"), "{md}");
+        assert!(md.contains("\nBands set by the go-to-market profile or your own benchmarks:\n\n- Marketing share of pipeline: Enterprise account-based: selling to a few large named accounts"), "{md}");
         assert!(
             md.contains("\n- Marketing share of revenue: Enterprise account-based"),
             "{md}"

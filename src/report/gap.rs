@@ -365,7 +365,7 @@ fn fixes(
         });
     if let Some((item, rating, figure, said)) = response {
         let assumption = format!(
-            "only a {RESPONSE_LIFT}x rise in your lead-to-opportunity rate, an mcc assumption well below the study's figure, which measured the odds of qualifying a lead rather than of it becoming an opportunity"
+            "only a {RESPONSE_LIFT}x rise in your lead-to-opportunity rate (an mcc assumption, well below the study's figure, which measured qualifying leads, not opportunities)"
         );
         let after = match (leads_needed, lead_rate.filter(|r| *r > 0.0)) {
             (Some(leads), Some(rate)) => Some(leads * rate / (rate * RESPONSE_LIFT).min(100.0)),
@@ -393,7 +393,7 @@ fn fixes(
     let follow_up =
         short("lead_follow_up_rate").filter(|(_, rate, _)| *rate > 0.0 && *rate < FOLLOW_UP_TARGET);
     if let Some((item, rate, rating)) = follow_up {
-        let assumption = "the extra leads worked turn into opportunities as often as the ones your reps work now; skipped leads may be weaker, so this is a best case".to_string();
+        let assumption = "the extra leads worked turn into opportunities as often as the ones your reps work now (a best case: the leads reps skip may be weaker)".to_string();
         let after = leads_needed.map(|leads| leads * rate / FOLLOW_UP_TARGET);
         let effect = match (after, leads_needed) {
             (Some(after), Some(before)) => format!(
@@ -667,7 +667,7 @@ mod tests {
                 .sentence
                 .contains("would put about 13 more of every 100 in front of a rep")
         );
-        assert!(follow_up.sentence.ends_with("this is a best case, the same gap could take as few as about 1,100 leads instead of about 1,300 leads."), "{}", follow_up.sentence);
+        assert!(follow_up.sentence.ends_with("weaker), the same gap could take as few as about 1,100 leads instead of about 1,300 leads."), "{}", follow_up.sentence);
         let text = gap.to_text();
         assert!(text.contains("Each estimate stands alone"), "{text}");
     }

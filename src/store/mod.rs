@@ -14,6 +14,7 @@ use crate::checklist::session::{SCHEMA_VERSION, Session};
 /// Where sessions live on disk.
 #[derive(Debug, Clone)]
 pub struct Store {
+    root: PathBuf,
     sessions_dir: PathBuf,
 }
 
@@ -79,7 +80,15 @@ impl Store {
     pub fn open(root: &Path) -> Result<Self, StoreError> {
         let sessions_dir = root.join("sessions");
         create_private_dir(&sessions_dir)?;
-        Ok(Self { sessions_dir })
+        Ok(Self {
+            root: root.to_path_buf(),
+            sessions_dir,
+        })
+    }
+
+    /// The config folder the store was opened on.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     /// The folder that holds the session files.
@@ -308,6 +317,7 @@ mod tests {
         let saved = session("2026-Q3");
         let path = store.save(&saved).unwrap();
         assert_eq!(path, dir.path().join("sessions/2026-Q3.json"));
+        assert_eq!(store.root(), dir.path());
         assert_eq!(store.load(quarter("2026-Q3")).unwrap(), Some(saved));
         let json: serde_json::Value =
             serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
