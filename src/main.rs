@@ -7,6 +7,7 @@ use mcc::cli::{
     Cli, Command, config_dir, open_store, remember_theme, run_command, saved_quarter, today,
     write_completions, write_man_page,
 };
+use mcc::config::Settings;
 use mcc::{demo, tui};
 
 fn main() -> ExitCode {
@@ -31,19 +32,31 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let folder = tempfile::TempDir::new()?;
             let paths = demo::prepare(folder.path())?;
             let store = open_store(&paths.config_dir)?;
-            return tui::run(store, tui::Start::Home, paths.today);
+            let options = tui::Options {
+                today: paths.today,
+                theme: cli.theme.unwrap_or_default(),
+                demo_samples: Some(paths.sample_files),
+            };
+            return tui::run(store, tui::Start::Home, options);
         }
         _ => {}
     }
     let dir = config_dir(cli.config_dir)?;
     let store = open_store(&dir)?;
     remember_theme(&dir, cli.theme);
+    let options = || tui::Options {
+        today: today(),
+        theme: cli
+            .theme
+            .unwrap_or_else(|| Settings::load(&dir).unwrap_or_default().theme),
+        demo_samples: None,
+    };
     match cli.command {
-        None => tui::run(store, tui::Start::Home, today()),
-        Some(Command::New { quarter }) => tui::run(store, tui::Start::Quarter(quarter), today()),
+        None => tui::run(store, tui::Start::Home, options()),
+        Some(Command::New { quarter }) => tui::run(store, tui::Start::Quarter(quarter), options()),
         Some(Command::Present { quarter }) => {
             let quarter = saved_quarter(&store, quarter)?;
-            tui::run(store, tui::Start::Quarter(Some(quarter)), today())
+            tui::run(store, tui::Start::Present(quarter), options())
         }
         Some(command) => run_command(&command, &store, &mut stdout()),
     }

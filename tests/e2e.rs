@@ -202,3 +202,33 @@ fn a_click_selects_a_saved_quarter_and_a_second_click_opens_it() {
     mcc.send(keys::CTRL_C);
     assert_eq!(mcc.wait_exit(), (true, true));
 }
+
+#[test]
+fn the_demo_pages_through_slides_and_leaves_the_users_folder_empty() {
+    let config = config_dir();
+    let mut mcc = Mcc::start(&["demo"], config.path(), 100, 30);
+    mcc.wait_for("DEMO DATA");
+    mcc.wait_for("2025-Q4 ");
+    // Rows: Continue, Start, then the saved quarters newest first; 2025-Q4 is the fourth.
+    for _ in 0..5 {
+        mcc.send(keys::DOWN);
+    }
+    mcc.send(keys::ENTER);
+    mcc.wait_for("2025-Q4 · review, read-only");
+    mcc.send("p");
+    mcc.wait_for("slide 1 of 13");
+    for _ in 0..12 {
+        mcc.send(keys::RIGHT);
+    }
+    let closing = mcc.wait_for("slide 13 of 13");
+    assert!(closing.contains("The number:"), "{closing}");
+    mcc.send(keys::ESC);
+    mcc.wait_for("2025-Q4 · review, read-only");
+    mcc.send("q");
+    assert_eq!(mcc.wait_exit(), (true, true));
+    let left: Vec<_> = std::fs::read_dir(config.path()).unwrap().collect();
+    assert!(
+        left.is_empty(),
+        "the demo wrote into the user's folder: {left:?}"
+    );
+}

@@ -27,6 +27,8 @@ use ratatui::crossterm::execute;
 use crate::checklist::Checklist;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
+use crate::config::{ThemeName, load_benchmarks};
+use crate::demo;
 use crate::import::{ImportError, ImportOptions, ImportReport, Progress, import_files};
 use crate::report::export::{Brief, write_file};
 use crate::report::listing::{QuarterListing, summarize};
@@ -41,32 +43,48 @@ pub enum Start {
     Home,
     /// Straight into the questions for a quarter (default: the last finished one).
     Quarter(Option<Quarter>),
+    /// The slides of a saved quarter.
+    Present(Quarter),
+}
+
+/// What the interface works on and how it looks.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Today's date, for the default quarter.
+    pub today: NaiveDate,
+    /// The colours (NO_COLOR wins over any of them).
+    pub theme: ThemeName,
+    /// Sample exports to offer on the import screen; set for the demo company.
+    pub demo_samples: Option<Vec<PathBuf>>,
 }
 
 /// Runs the interface until the user quits. Everything that can fail before the screen is
 /// taken over fails first, so its message prints normally; the terminal is restored on every
 /// exit path, panics included (ratatui's init installs a hook that restores it).
-pub fn run(store: Store, start: Start, today: NaiveDate) -> Result<()> {
-    let checklist = Checklist::built_in();
-    let saved = saved_quarters(&store, &checklist)?;
-    let mut app = App::new(checklist, saved, today, Utc::now);
-    if let Start::Quarter(quarter) = start {
-        let quarter = quarter.unwrap_or_else(|| Quarter::last_finished(today));
-        let session = load_or_start(&store, quarter)?;
-        app.open_session(session);
+pub fn run(store: Store, start: Start, options: Options) -> Result<()> {
+    let mut store = store;
+    let mut app = new_app(&store, options.today, options.demo_samples)?;
+    match start {
+        Start::Home => {}
+        Start::Quarter(quarter) => {
+            let quarter = quarter.unwrap_or_else(|| Quarter::last_finished(options.today));
+            app.open_session(load_or_start(&store, quarter)?);
+        }
+        Start::Present(quarter) => {
+            app.open_session_as(load_or_start(&store, quarter)?, app::OpenMode::Review);
+            app.update(app::Action::Present);
+        }
     }
-    let theme = if Theme::no_color() {
-        Theme::mono()
-    } else {
-        Theme::dark()
-    };
+    let theme = Theme::for_name(options.theme);
     release_mouse_on_panic();
     let mut terminal = ratatui::init();
-    let result = capture_mouse().and_then(|()| event_loop(&mut terminal, &mut app, &store, &theme));
+    let mut demo = Demo::default();
+    let result = capture_mouse()
+        .and_then(|()| event_loop(&mut terminal, &mut app, &mut store, &theme, &mut demo));
     release_mouse();
     ratatui::restore();
     result?;
-    if let Some(open) = &app.open {
+    if let Some(open) = app.open.as_ref().filter(|_| !app.demo) {
         let session = &open.session;
         println!(
             "{}: {} of {} answered, saved in {}. `mcc show {}` prints the scorecard.",
@@ -78,6 +96,20 @@ pub fn run(store: Store, start: Start, today: NaiveDate) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The sample exports of a source checkout, when mcc runs from one.
+fn repository_samples() -> Vec<PathBuf> {
+    let folder = PathBuf::from("sample-data");
+    [
+        "salesforce-leads.csv",
+        "salesforce-activities.csv",
+        "salesforce-opportunities.csv",
+    ]
+    .iter()
+    .map(|name| folder.join(name))
+    .filter(|path| path.is_file())
+    .collect()
 }
 
 /// Asks the terminal to report clicks and the wheel.
@@ -157,11 +189,50 @@ impl ImportWorker {
 /// How often the screen refreshes while an import runs.
 const IMPORT_REFRESH: Duration = Duration::from_millis(50);
 
+/// The demo company opened from the home screen, kept in a temporary folder until mcc exits.
+#[derive(Default)]
+struct Demo {
+    folder: Option<tempfile::TempDir>,
+}
+
+impl Demo {
+    /// Builds the demo company and switches the store and the app to it.
+    fn start(&mut self, store: &mut Store, app: &mut App) -> Result<()> {
+        let folder = tempfile::TempDir::new().context("could not make a folder for the demo")?;
+        let paths = demo::prepare(folder.path())?;
+        *store = Store::open(&paths.config_dir)?;
+        *app = new_app(store, paths.today, Some(paths.sample_files))?;
+        app.notice = Some(app::Notice::Info(
+            "This is the demo company. Your own quarters are untouched; quit and start mcc again to get back to them."
+                .to_string(),
+        ));
+        self.folder = Some(folder);
+        Ok(())
+    }
+}
+
+/// The app on the home screen of `store`, with the organisation's benchmarks (warnings about
+/// them shown as the first message) and, for the demo, its sample exports.
+fn new_app(store: &Store, today: NaiveDate, demo_samples: Option<Vec<PathBuf>>) -> Result<App> {
+    let checklist = Checklist::built_in();
+    let (benchmarks, warnings) = load_benchmarks(store.root(), &checklist);
+    let saved = saved_quarters(store, &checklist)?;
+    let mut app = App::new(checklist, saved, today, Utc::now);
+    app.benchmarks = benchmarks;
+    app.demo = demo_samples.is_some();
+    app.sample_files = demo_samples.unwrap_or_else(repository_samples);
+    if !warnings.is_empty() {
+        app.notice = Some(app::Notice::Error(warnings.join(" ")));
+    }
+    Ok(app)
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    store: &Store,
+    store: &mut Store,
     theme: &Theme,
+    demo: &mut Demo,
 ) -> Result<()> {
     let mut worker: Option<ImportWorker> = None;
     loop {
@@ -222,6 +293,11 @@ fn event_loop(
                 app.managed(op, result, saved);
             }
             Effect::Export(quarter) => app.exported(export_brief(store, app, quarter)),
+            Effect::StartDemo => {
+                if let Err(error) = demo.start(store, app) {
+                    app.open_failed(format!("The demo could not be set up: {error:#}"));
+                }
+            }
             Effect::StartImport => worker = ImportWorker::start(app),
             Effect::CancelImport => {
                 if let Some(running) = &worker {
@@ -269,7 +345,8 @@ fn export_brief(store: &Store, app: &App, quarter: Quarter) -> Result<PathBuf, S
             .ok_or_else(|| format!("{quarter} has not been saved yet."))?,
     };
     let history = store.sessions().map_err(|e| e.to_string())?;
-    let brief = Brief::new(&app.checklist, &session, &history);
+    let checklist = app.checklist.for_session(&session, &app.benchmarks);
+    let brief = Brief::new(&checklist, &session, &history);
     let folder =
         std::env::current_dir().map_err(|e| format!("Could not find the current folder: {e}."))?;
     let path = folder.join(format!("mcc-brief-{quarter}.md"));

@@ -5,6 +5,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::checklist::scoring::Rating;
+use crate::config::ThemeName;
 
 /// Semantic styles for the whole interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,9 +123,16 @@ impl Theme {
         }
     }
 
-    /// Whether NO_COLOR is set (and not empty), in which case only [`Theme::mono`] is used.
-    pub fn no_color() -> bool {
-        std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+    /// The theme named in the settings, or [`Theme::mono`] when NO_COLOR is set and not empty.
+    pub fn for_name(name: ThemeName) -> Self {
+        if std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty()) {
+            return Self::mono();
+        }
+        match name {
+            ThemeName::Dark => Self::dark(),
+            ThemeName::Light => Self::light(),
+            ThemeName::HighContrast => Self::high_contrast(),
+        }
     }
 
     /// The style for a rating.

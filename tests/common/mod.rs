@@ -23,6 +23,8 @@ pub mod keys {
     pub const UP: &str = "\x1b[A";
     /// Arrow down.
     pub const DOWN: &str = "\x1b[B";
+    /// Arrow right.
+    pub const RIGHT: &str = "\x1b[C";
     /// F1.
     pub const F1: &str = "\x1bOP";
     /// F2.

@@ -27,7 +27,7 @@ impl App {
     /// Opens the gap screen for the open quarter, each box showing the value in use.
     pub(super) fn start_gap(&mut self) {
         let Some(open) = &self.open else { return };
-        let gap = RevenueGap::new(&self.checklist, &open.session);
+        let gap = RevenueGap::new(&open.checklist, &open.session);
         let drafts = GapInput::ALL
             .iter()
             .zip(&gap.inputs)

@@ -11,8 +11,11 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+use std::path::PathBuf;
+
 use crate::checklist::Checklist;
 use crate::checklist::answer::{self, Parsed};
+use crate::checklist::benchmarks::Benchmarks;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
 use crate::report::listing::QuarterListing;
@@ -133,6 +136,8 @@ pub enum Effect {
     Manage(QuarterOp),
     /// Write this quarter's brief, then call [`App::exported`].
     Export(Quarter),
+    /// Switch to the demo company in a temporary folder (the user's quarters are untouched).
+    StartDemo,
     /// Restore the terminal and exit.
     Quit,
 }
@@ -146,6 +151,8 @@ pub enum HomeRow {
     Start,
     /// Open a saved quarter (index into the saved list).
     Saved(usize),
+    /// Try mcc on a made-up company, in a temporary folder.
+    Demo,
     /// Leave mcc.
     Quit,
 }
@@ -174,13 +181,22 @@ pub struct OpenQuarter {
     pub selected: usize,
     /// Opened for review: answers change only after the user asks to edit.
     pub read_only: bool,
+    /// The checklist with this quarter's bands: its go-to-market profile and the
+    /// organisation's benchmarks applied.
+    pub checklist: Checklist,
 }
 
 /// The whole state of the terminal UI.
 #[derive(Debug)]
 pub struct App {
-    /// The checklist being asked.
+    /// The checklist being asked, with its built-in bands.
     pub checklist: Checklist,
+    /// The organisation's benchmarks (`benchmarks.toml`), applied to every quarter.
+    pub benchmarks: Benchmarks,
+    /// Working on the made-up demo company: a banner says so on every screen.
+    pub demo: bool,
+    /// Sample exports to suggest on the import screen.
+    pub sample_files: Vec<PathBuf>,
     /// The screen on show.
     pub screen: Screen,
     /// Whether the help overlay is open.
@@ -220,6 +236,9 @@ impl App {
     ) -> Self {
         let mut app = Self {
             checklist,
+            benchmarks: Benchmarks::default(),
+            demo: false,
+            sample_files: Vec::new(),
             screen: Screen::Home,
             help_open: false,
             saved,
@@ -258,6 +277,7 @@ impl App {
             .into_iter()
             .chain([HomeRow::Start])
             .chain((0..self.saved.len()).map(HomeRow::Saved))
+            .chain((!self.demo).then_some(HomeRow::Demo))
             .chain([HomeRow::Quit])
             .collect()
     }
@@ -410,7 +430,7 @@ impl App {
         let quarter = match rows.get(self.home_selected)? {
             HomeRow::Continue(quarter) => *quarter,
             HomeRow::Saved(index) => self.saved[*index].quarter,
-            HomeRow::Start | HomeRow::Quit => return None,
+            HomeRow::Start | HomeRow::Demo | HomeRow::Quit => return None,
         };
         Some(quarter)
     }
@@ -450,6 +470,7 @@ impl App {
                     return Effect::None;
                 }
             },
+            HomeRow::Demo => return Effect::StartDemo,
             HomeRow::Quit => return Effect::Quit,
         };
         self.pending_mode = mode;
@@ -459,6 +480,12 @@ impl App {
     /// Shows a loaded (or new) session the way [`Effect::OpenQuarter`] asked for.
     pub fn open_session(&mut self, session: Session) {
         let mode = std::mem::replace(&mut self.pending_mode, OpenMode::Edit);
+        self.open_session_as(session, mode);
+    }
+
+    /// Shows a loaded (or new) session: in the questions, on its scorecard for review, or in
+    /// the import.
+    pub fn open_session_as(&mut self, session: Session, mode: OpenMode) {
         let drafts = self
             .checklist
             .items
@@ -472,6 +499,7 @@ impl App {
                 )
             })
             .collect();
+        let checklist = self.checklist.for_session(&session, &self.benchmarks);
         let index = session.first_unanswered(&self.checklist);
         let answered = session.answered_count(&self.checklist);
         let quarter = session.quarter;
@@ -503,6 +531,7 @@ impl App {
             error: None,
             selected: 0,
             read_only: mode == OpenMode::Review,
+            checklist,
         });
         if mode == OpenMode::Import {
             self.start_import_flow();
@@ -691,7 +720,10 @@ pub(super) mod tests {
     fn home_defaults_to_the_last_finished_quarter_and_starts_it() {
         let mut app = app_with(Vec::new());
         assert_eq!(app.quarter_input.value(), "2026-Q3");
-        assert_eq!(app.home_rows(), [HomeRow::Start, HomeRow::Quit]);
+        assert_eq!(
+            app.home_rows(),
+            [HomeRow::Start, HomeRow::Demo, HomeRow::Quit]
+        );
         assert!(app.typing());
         assert_eq!(
             app.update(Action::Submit),
@@ -879,5 +911,14 @@ pub(super) mod tests {
         assert!(
             matches!(&app.notice, Some(Notice::Error(m)) if m.starts_with("Not saved: could not save") && m.contains("kept on screen"))
         );
+    }
+
+    #[test]
+    fn the_demo_is_offered_on_home_except_inside_the_demo() {
+        let mut app = app_with(Vec::new());
+        app.home_selected = 1;
+        assert_eq!(app.update(Action::Submit), Effect::StartDemo);
+        app.demo = true;
+        assert_eq!(app.home_rows(), [HomeRow::Start, HomeRow::Quit]);
     }
 }

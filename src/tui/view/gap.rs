@@ -22,7 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (Some(open), Some(form)) = (&app.open, &app.gap) else {
         return;
     };
-    let gap = RevenueGap::new(&app.checklist, &open.session);
+    let gap = RevenueGap::new(&open.checklist, &open.session);
     let mut findings = vec![Line::styled(gap.sentence.clone(), theme.title)];
     for need in &gap.needs {
         findings.push(Line::styled(need.clone(), theme.text));

@@ -43,6 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
                     theme.title,
                 ));
             }
+            HomeRow::Demo => lines.push(Line::raw("")),
             HomeRow::Quit if app.saved.is_empty() => {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
@@ -91,6 +92,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
                 continue;
             }
             HomeRow::Saved(index) => saved_row(&app.saved[*index], total),
+            HomeRow::Demo => {
+                "Try the demo company (made up; your own quarters stay as they are)".to_string()
+            }
             HomeRow::Quit => "Quit".to_string(),
         };
         lines.push(Line::styled(

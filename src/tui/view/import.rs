@@ -15,15 +15,19 @@ use crate::tui::theme::Theme;
 use crate::tui::widget::text_box::render_text_box;
 
 const INTRO: &str = "Read CRM exports (CSV): leads, opportunities and activities from Salesforce, HubSpot, Pipedrive or Zoho, or a metric,value summary. Nothing is saved until you have seen the working.";
-const SAMPLE_HINT: &str = "To try it: sample-data/salesforce-leads.csv, sample-data/salesforce-activities.csv and sample-data/salesforce-opportunities.csv.";
 
 /// Draws the import screen for its current phase.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut Vec<Hit>) {
     let Some(flow) = &app.import else { return };
     match &flow.phase {
-        ImportPhase::Choosing { error } => {
-            render_choosing(frame, area, flow, error.as_deref(), theme)
-        }
+        ImportPhase::Choosing { error } => render_choosing(
+            frame,
+            area,
+            flow,
+            &app.sample_files,
+            error.as_deref(),
+            theme,
+        ),
         ImportPhase::Running { progress, elapsed } => {
             let fraction = if progress.bytes_total == 0 {
                 0.0
@@ -181,6 +185,7 @@ fn render_choosing(
     frame: &mut Frame,
     area: Rect,
     flow: &ImportFlow,
+    samples: &[std::path::PathBuf],
     error: Option<&str>,
     theme: &Theme,
 ) {
@@ -223,7 +228,13 @@ fn render_choosing(
         "Add another file, or press Enter on the empty line to read them."
     };
     below.push(Line::styled(next, theme.muted));
-    below.push(Line::styled(SAMPLE_HINT, theme.muted));
+    if !samples.is_empty() {
+        let names: Vec<String> = samples.iter().map(|p| p.display().to_string()).collect();
+        below.push(Line::styled(
+            format!("Sample exports to try: {}", names.join("  ")),
+            theme.muted,
+        ));
+    }
 
     let [intro_area, _, files_area, input_area, below_area] = Layout::vertical([
         Constraint::Length(intro_height),

@@ -62,7 +62,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
         .map_or(0, |n| notice_line(n, theme).width() as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 2);
-    let [title, body, notice, hints] = Layout::vertical([
+    let [banner, title, body, notice, hints] = Layout::vertical([
+        Constraint::Length(u16::from(app.demo)),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(notice_height),
@@ -71,6 +72,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
     .horizontal_margin(1)
     .areas(area);
 
+    if app.demo {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                "DEMO DATA · Northwind Analytics is a made-up company; your own quarters are not touched",
+                theme.banner,
+            ))
+            .style(theme.banner),
+            banner,
+        );
+    }
     render_title(frame, title, app, theme);
     match app.screen {
         Screen::Home => home::render(frame, body, app, theme, &mut hits),

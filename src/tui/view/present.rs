@@ -24,7 +24,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (Some(open), Some(presentation)) = (&app.open, app.presentation) else {
         return;
     };
-    let card = Scorecard::new(&app.checklist, &open.session);
+    let card = Scorecard::new(&open.checklist, &open.session);
     match card.rows.get(presentation.slide) {
         Some(row) => render_item(
             frame,
@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             frame,
             area,
             &card,
-            &RevenueGap::new(&app.checklist, &open.session),
+            &RevenueGap::new(&open.checklist, &open.session),
             &open.session,
             theme,
         ),

@@ -26,7 +26,7 @@ const MIN_LIST_HEIGHT: u16 = 4;
 /// Draws the scorecard into `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mut Vec<Hit>) {
     let Some(open) = &app.open else { return };
-    let card = Scorecard::new(&app.checklist, &open.session);
+    let card = Scorecard::new(&open.checklist, &open.session);
     let detail = detail_text(&card.rows[open.selected], theme);
     let mut summary_lines = vec![Line::styled(card.summary.line(), theme.title)];
     if open.read_only {

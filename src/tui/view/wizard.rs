@@ -52,7 +52,7 @@ fn shown(item: &Item, open: &OpenQuarter) -> Shown {
 /// drops "how to get the number" before anything else.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(open) = &app.open else { return };
-    let item = &app.checklist.items[open.index];
+    let item = &open.checklist.items[open.index];
     let roomy = area.height >= ROOMY_HEIGHT;
     let compact = area.height < COMPACT_HEIGHT;
     let gap = u16::from(roomy);
@@ -123,7 +123,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .areas(area);
 
     frame.render_widget(
-        Paragraph::new(steps_line(&app.checklist, &open.session, open.index, theme)),
+        Paragraph::new(steps_line(
+            &open.checklist,
+            &open.session,
+            open.index,
+            theme,
+        )),
         steps,
     );
     frame.render_widget(question, text);
