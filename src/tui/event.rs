@@ -8,7 +8,7 @@ use ratatui::layout::Position;
 
 use super::view::Hit;
 
-use super::app::{Action, App, ImportPhase, Screen};
+use super::app::{Action, App, Dialog, ImportPhase, Screen};
 
 /// A key and the modifiers that must be held with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,6 +276,13 @@ const SCORECARD: &[Binding] = &[
         ("g", "gap"),
     ),
     bind(
+        &[plain(KeyCode::Char('m'))],
+        Action::PickProfile,
+        "m",
+        "choose how you go to market (moves the bands that depend on it)",
+        false,
+    ),
+    bind(
         &[plain(KeyCode::Char('t'))],
         Action::OpenTrends,
         "t",
@@ -483,6 +490,27 @@ const CONFIRM: &[Binding] = &[
     bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
 ];
 
+const PICK: &[Binding] = &[
+    bind_hint(
+        &[plain(KeyCode::Enter)],
+        Action::Submit,
+        "Enter",
+        "choose",
+        ("Enter", "choose"),
+    ),
+    bind(UP_KEYS, Action::Previous, "↑", "move up", false),
+    bind_hint(DOWN_KEYS, Action::Next, "↓", "move down", ("↑↓", "move")),
+    bind_hint(
+        &[plain(KeyCode::Esc)],
+        Action::Back,
+        "Esc",
+        "cancel",
+        ("Esc", "cancel"),
+    ),
+    bind(HELP_KEYS, Action::ToggleHelp, "F1", "help", true),
+    bind(QUIT_KEYS, Action::Quit, "Ctrl-C", "quit", true),
+];
+
 const DIALOG_TYPING: &[Binding] = &[
     bind_hint(
         &[plain(KeyCode::Enter)],
@@ -604,10 +632,10 @@ pub fn bindings(app: &App) -> &'static [Binding] {
 /// The key table of the screen under any overlay.
 pub fn screen_bindings(app: &App) -> &'static [Binding] {
     if let Some(dialog) = &app.dialog {
-        return if dialog.takes_text() {
-            DIALOG_TYPING
-        } else {
-            CONFIRM
+        return match dialog {
+            Dialog::ConfirmDelete(_) => CONFIRM,
+            Dialog::Profile { .. } => PICK,
+            Dialog::Target { .. } | Dialog::Note { .. } => DIALOG_TYPING,
         };
     }
     match app.screen {

@@ -8,6 +8,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use super::{Action, App, Effect, Notice, Screen};
+use crate::checklist::profile::GoToMarket;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
 use crate::report::listing::QuarterListing;
@@ -48,6 +49,11 @@ pub enum Dialog {
         /// Why the last try was refused.
         error: Option<String>,
     },
+    /// Picks the open quarter's go-to-market profile (index 0 is "not set").
+    Profile {
+        /// The highlighted choice: 0 for none, then [`GoToMarket::ALL`] in order.
+        selected: usize,
+    },
     /// Writes the note on a checklist item of the open quarter.
     Note {
         /// Index of the item.
@@ -62,7 +68,7 @@ pub enum Dialog {
 impl Dialog {
     /// Whether the dialog has a text box (so letters are text).
     pub fn takes_text(&self) -> bool {
-        !matches!(self, Dialog::ConfirmDelete(_))
+        matches!(self, Dialog::Target { .. } | Dialog::Note { .. })
     }
 }
 
@@ -251,6 +257,31 @@ impl App {
                     Effect::None
                 }
             },
+            (Dialog::Profile { selected }, Action::Previous) => {
+                *selected = selected.saturating_sub(1);
+                Effect::None
+            }
+            (Dialog::Profile { selected }, Action::Next) => {
+                *selected = (*selected + 1).min(GoToMarket::ALL.len());
+                Effect::None
+            }
+            (Dialog::Profile { selected }, Action::Submit) => {
+                let profile = selected.checked_sub(1).map(|i| GoToMarket::ALL[i]);
+                self.dialog = None;
+                let Some(open) = self.open.as_mut() else {
+                    return Effect::None;
+                };
+                open.session.set_go_to_market(profile, now);
+                open.checklist = self.checklist.for_session(&open.session, &self.benchmarks);
+                self.notice = Some(Notice::Info(match profile {
+                    Some(profile) => format!(
+                        "Go-to-market set to {}; the bands that depend on it have moved.",
+                        profile.label()
+                    ),
+                    None => "Go-to-market not set: the standard bands apply.".to_string(),
+                }));
+                Effect::Save
+            }
             (Dialog::Note { item, input, error }, Action::Submit) => {
                 let Some(open) = self.open.as_mut() else {
                     self.dialog = None;
@@ -537,5 +568,26 @@ mod tests {
         assert!(
             matches!(&app.notice, Some(Notice::Error(m)) if m.starts_with("Pick a saved quarter first"))
         );
+    }
+
+    #[test]
+    fn choosing_a_go_to_market_profile_moves_the_bands_and_saves() {
+        let mut app = two_quarters();
+        app.open_session(session("2026-Q3", 40.0));
+        app.update(Action::OpenScorecard);
+        app.update(Action::PickProfile);
+        assert!(matches!(app.dialog, Some(Dialog::Profile { selected: 0 })));
+        for _ in 0..4 {
+            app.update(Action::Next);
+        }
+        assert_eq!(app.update(Action::Submit), Effect::Save);
+        let open = app.open.as_ref().unwrap();
+        assert_eq!(open.session.go_to_market, Some(GoToMarket::Enterprise));
+        let share = open.checklist.item("marketing_pipeline_share").unwrap();
+        assert_eq!(
+            share.bands.good, 10.0,
+            "enterprise sellers are good from 10%"
+        );
+        assert!(share.band_reason.is_some());
     }
 }

@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use crate::checklist::Checklist;
 use crate::checklist::answer::{self, Parsed};
 use crate::checklist::benchmarks::Benchmarks;
+use crate::checklist::profile::GoToMarket;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
 use crate::report::listing::QuarterListing;
@@ -87,6 +88,8 @@ pub enum Action {
     EditNote,
     /// Step the selected item's agreement mark: agreed, disputed, not discussed.
     CycleAgreement,
+    /// Choose the quarter's go-to-market profile.
+    PickProfile,
     /// On the compare screen: switch between the first and second quarter.
     SwitchSide,
     /// On the compare screen: an earlier quarter for the focused side.
@@ -649,6 +652,14 @@ impl App {
                 return Effect::Save;
             }
             Action::Export => return Effect::Export(open.session.quarter),
+            Action::PickProfile => {
+                let selected = open
+                    .session
+                    .go_to_market
+                    .and_then(|p| GoToMarket::ALL.iter().position(|g| *g == p))
+                    .map_or(0, |i| i + 1);
+                self.dialog = Some(Dialog::Profile { selected });
+            }
             Action::Present => self.start_presentation(),
             Action::OpenGap => self.start_gap(),
             Action::OpenTrends => return self.load_history(Screen::Trends),

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
+use crate::checklist::profile::GoToMarket;
 use crate::checklist::session::NOTE_MAX_CHARS;
 use crate::tui::app::{App, Dialog, TargetKind};
 use crate::tui::theme::Theme;
@@ -13,14 +14,36 @@ use crate::tui::widget::text_box::render_text_box;
 
 /// Draws `dialog` centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: &Theme) {
+    let plain = |texts: Vec<String>| -> Vec<Line> {
+        texts
+            .into_iter()
+            .map(|t| Line::styled(t, theme.text))
+            .collect()
+    };
     let (title, lines, input, error) = match dialog {
+        Dialog::Profile { selected } => {
+            let choice = |index: usize, name: &str, about: &str| {
+                let style = if index == *selected { theme.selected } else { theme.text };
+                Line::styled(format!("{} {name}: {about}", if index == *selected { "›" } else { " " }), style)
+            };
+            let mut lines = vec![Line::styled(
+                "How do you go to market? It moves the bands that depend on it, such as marketing's share of pipeline.",
+                theme.text,
+            )];
+            lines.push(choice(0, "Not set", "the standard (mid-market) bands."));
+            for (index, profile) in GoToMarket::ALL.iter().enumerate() {
+                lines.push(choice(index + 1, profile.label(), profile.description()));
+            }
+            lines.push(Line::styled("Enter chooses; Esc cancels.", theme.muted));
+            (" Go-to-market ".to_string(), lines, None, None)
+        }
         Dialog::ConfirmDelete(quarter) => (
             format!(" Delete {quarter}? "),
-            vec![
+            plain(vec![
                 format!("Delete the saved answers and notes for {quarter}?"),
                 "mcc keeps a copy in the trash folder inside its config folder, so it can be put back.".to_string(),
                 "Enter or y deletes it; Esc or n keeps it.".to_string(),
-            ],
+            ]),
             None,
             None,
         ),
@@ -32,16 +55,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: 
                     format!("Start which quarter from {from}'s answers? Type it as YEAR-QN; notes stay with {from}."),
                 ),
             };
-            (title, vec![ask, "Enter saves; Esc cancels.".to_string()], Some(input), error.as_deref())
+            (title, plain(vec![ask, "Enter saves; Esc cancels.".to_string()]), Some(input), error.as_deref())
         }
         Dialog::Note { item, input, error } => {
             let name = &app.checklist.items[*item].name;
             (
                 format!(" Note on {name} "),
-                vec![
+                plain(vec![
                     format!("What was said about this number, e.g. \"marketing counts webinar sign-ups as leads\". Up to {NOTE_MAX_CHARS} characters; empty removes the note."),
                     "Enter saves; Esc cancels.".to_string(),
-                ],
+                ]),
                 Some(input),
                 error.as_deref(),
             )
@@ -49,10 +72,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: 
     };
     let width = area.width.saturating_sub(4).min(72);
     let inner_width = width.saturating_sub(4).max(1);
-    let mut text: Vec<Line> = lines
-        .into_iter()
-        .map(|l| Line::styled(l, theme.text))
-        .collect();
+    let mut text = lines;
     if let Some(error) = error {
         text.push(Line::styled(format!("✗ {error}"), theme.error));
     }

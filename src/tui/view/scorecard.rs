@@ -29,6 +29,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
     let card = Scorecard::new(&open.checklist, &open.session);
     let detail = detail_text(&card.rows[open.selected], theme);
     let mut summary_lines = vec![Line::styled(card.summary.line(), theme.title)];
+    if let Some(profile) = open.session.go_to_market {
+        summary_lines.push(Line::styled(
+            format!("Go-to-market: {} (m changes it).", profile.label()),
+            theme.muted,
+        ));
+    }
     if open.read_only {
         summary_lines.push(Line::styled(
             "Read-only: this is the quarter as saved. Enter or e changes an answer; n and a add notes.",
@@ -141,5 +147,8 @@ fn detail_text<'a>(row: &ScoreRow<'a>, theme: &Theme) -> Paragraph<'a> {
         ),
         theme.muted,
     ));
+    if let Some(reason) = &row.item.band_reason {
+        text.push(Line::styled(format!("Bands here: {reason}"), theme.muted));
+    }
     Paragraph::new(text).wrap(Wrap { trim: true }).block(block)
 }

@@ -75,11 +75,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     };
     let verdict_text = Paragraph::new(verdict_line).wrap(Wrap { trim: true });
-    let source = Paragraph::new(Line::styled(
-        format!("Source: {}", item.source),
-        theme.muted,
-    ))
-    .wrap(Wrap { trim: true });
+    let source_text = match &item.band_reason {
+        Some(reason) => format!("Source: {} Bands here: {reason}", item.source),
+        None => format!("Source: {}", item.source),
+    };
+    let source = Paragraph::new(Line::styled(source_text, theme.muted)).wrap(Wrap { trim: true });
     let gauge_height = if compact { 1 } else { 3 };
     let verdict_height = verdict_text.line_count(area.width) as u16;
     let source_height = if compact {
