@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
     if app.demo {
         frame.render_widget(
             Paragraph::new(Line::styled(
-                "DEMO DATA · Northwind Analytics is a made-up company; your own quarters are not touched",
+                "DEMO DATA · a made-up company; your own quarters are not touched",
                 theme.banner,
             ))
             .style(theme.banner),

@@ -16,7 +16,7 @@ use crate::tui::widget::gauge::BenchmarkGauge;
 
 const NAME_WIDTH: usize = 28;
 /// Marker, symbol, rating word, name and value.
-const TEXT_WIDTH: u16 = 1 + 2 + 13 + NAME_WIDTH as u16 + 11;
+const TEXT_WIDTH: u16 = 1 + 2 + 13 + NAME_WIDTH as u16 + 13;
 const MAX_GAUGE_WIDTH: u16 = 30;
 /// Room for "✎ disputed" after the gauge.
 const MARKS_WIDTH: u16 = 10;
@@ -104,7 +104,7 @@ fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, the
                 rating_style,
             ),
             Span::styled(format!("{:<NAME_WIDTH$}", row.item.name), name_style),
-            Span::styled(format!(" {value:>10}"), theme.text),
+            Span::styled(format!(" {value:>12}"), theme.text),
         ])),
         text,
     );
