@@ -166,7 +166,7 @@ impl Brief {
             .flat_map(|&wanted| card.rows.iter().filter(move |r| r.rating == wanted))
             .map(|row| {
                 let meaning = match row.rating {
-                    Rating::Poor => format!("{}.", capitalised(&row.item.verdicts.poor)),
+                    Rating::Poor => format!("{}.", super::sentence_case(&row.item.verdicts.poor)),
                     _ => MEANING_UNKNOWN.to_string(),
                 };
                 let point = TalkingPoint::new(row.item, session);
@@ -392,15 +392,6 @@ fn value_text(unit: Unit, value: Option<f64>, rating: Rating) -> String {
         (None, Rating::Unanswered) => "not answered".to_string(),
         (None, _) => "not known".to_string(),
     }
-}
-
-/// The text with its first letter in capitals.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Text safe inside a Markdown table cell: one line, pipes escaped.

@@ -244,7 +244,7 @@ impl RevenueGap {
                 Some(InputSource::Checklist) => " (from the checklist answer)",
                 None => "",
             };
-            let label = capitalised(figure.input.label().trim_start_matches("the "));
+            let label = super::sentence_case(figure.input.label().trim_start_matches("the "));
             text += &format!("{label:<28}{}{source}\n", figure.text());
         }
         text += &format!("\n{}\n", self.sentence);
@@ -436,15 +436,6 @@ pub fn about(n: f64, one: &str, many: &str) -> String {
     let whole = rounded as u64;
     let noun = if whole == 1 { one } else { many };
     format!("about {} {noun}", count(whole))
-}
-
-/// The text with its first letter in capitals.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
