@@ -274,12 +274,13 @@ fn run_import(
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
     }
     if args.save {
+        let lock = store.lock(quarter)?;
         let mut session = store
             .load(quarter)?
             .unwrap_or_else(|| Session::new(quarter, Utc::now()));
         let applied = apply(&report, checklist, &mut session, args.force, Utc::now());
         if !applied.saved.is_empty() {
-            store.save(&session)?;
+            store.save(&lock, &session)?;
         }
         eprintln!(
             "{}",
