@@ -15,7 +15,7 @@ pub struct Applied {
     pub saved: Vec<(String, String)>,
     /// Items left alone because someone typed their answer.
     pub kept_typed: Vec<String>,
-    /// Items the files could not give a value for.
+    /// Items the files could not give a usable value for.
     pub not_computed: Vec<String>,
 }
 
@@ -33,7 +33,9 @@ pub fn apply(
         let Some(metric) = report.metric(&item.id) else {
             continue;
         };
-        let Some(value) = metric.value else {
+        // A value the item's unit cannot hold (a share past 100% from negative amounts, say)
+        // is not an answer: saving it would make the session file fail its checks.
+        let Some(value) = metric.value.filter(|&v| item.unit.allows(v)) else {
             applied.not_computed.push(item.name.clone());
             continue;
         };
