@@ -244,13 +244,17 @@ struct Editing {
 }
 
 impl Editing {
-    /// Locks (when it can) and loads a quarter, or starts it when it was never saved.
+    /// Locks (when it can) and loads a quarter, or starts it when it was never saved. When it
+    /// cannot be loaded, the quarter open before keeps its lock.
     fn open(&mut self, store: &Store, quarter: Quarter) -> Result<Session> {
-        self.lock = None;
-        self.lock = Some(store.lock(quarter).map_err(|e| e.to_string()));
+        let held = matches!(&self.lock, Some(Ok(lock)) if lock.quarter() == quarter);
+        let lock = (!held).then(|| store.lock(quarter).map_err(|e| e.to_string()));
         let loaded = store
             .load(quarter)
             .with_context(|| format!("{quarter} can't be opened"))?;
+        if lock.is_some() {
+            self.lock = lock;
+        }
         Ok(loaded.unwrap_or_else(|| Session::new(quarter, Utc::now())))
     }
 
