@@ -82,3 +82,49 @@ impl Applied {
         text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{MetricReport, MetricUnit, Working};
+    use chrono::TimeZone;
+
+    fn metric(id: &str, value: f64) -> MetricReport {
+        MetricReport {
+            id: id.to_string(),
+            name: id.to_string(),
+            value: Some(value),
+            unit: MetricUnit::Percent,
+            working: Working {
+                rows_read: 10,
+                rows_used: 10,
+                left_out: Default::default(),
+                formula: String::new(),
+            },
+            from_files: vec!["opps.csv".to_string()],
+        }
+    }
+
+    #[test]
+    fn a_value_the_unit_cannot_hold_is_not_saved() {
+        let checklist = Checklist::built_in();
+        let report = ImportReport {
+            files: Vec::new(),
+            metrics: vec![
+                metric("marketing_revenue_share", 130.0),
+                metric("lead_follow_up_rate", 62.0),
+            ],
+            notes: Vec::new(),
+        };
+        let now = Utc.with_ymd_and_hms(2026, 10, 2, 9, 0, 0).unwrap();
+        let mut session = Session::new("2026-Q3".parse().unwrap(), now);
+        let applied = apply(&report, &checklist, &mut session, false, now);
+        assert_eq!(applied.saved.len(), 1);
+        assert!(session.answer("marketing_revenue_share").is_none());
+        assert_eq!(
+            session.answer("lead_follow_up_rate").and_then(|a| a.value),
+            Some(62.0)
+        );
+        assert!(session.check(&checklist).is_ok());
+    }
+}
