@@ -418,13 +418,14 @@ fn run_gap(
     let session = if given.is_empty() {
         load_saved(store, args.quarter)?
     } else {
+        let lock = store.lock(args.quarter)?;
         let mut session = store
             .load(args.quarter)?
             .unwrap_or_else(|| Session::new(args.quarter, Utc::now()));
         for (input, value) in &given {
             session.record_gap_typed(*input, value.parsed, &value.text, Utc::now());
         }
-        store.save(&session)?;
+        store.save(&lock, &session)?;
         let names: Vec<&str> = given
             .iter()
             .map(|(input, _)| input.label().trim_start_matches("the "))
@@ -450,11 +451,12 @@ fn run_profile(
 ) -> Result<()> {
     let session = match profile {
         Some(profile) => {
+            let lock = store.lock(quarter)?;
             let mut session = store
                 .load(quarter)?
                 .unwrap_or_else(|| Session::new(quarter, Utc::now()));
             session.set_go_to_market(Some(profile), Utc::now());
-            store.save(&session)?;
+            store.save(&lock, &session)?;
             session
         }
         None => load_saved(store, quarter)?,
@@ -526,12 +528,13 @@ fn run_import(
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
     }
     if args.save {
+        let lock = store.lock(quarter)?;
         let mut session = store
             .load(quarter)?
             .unwrap_or_else(|| Session::new(quarter, Utc::now()));
         let applied = apply(&report, checklist, &mut session, args.force, Utc::now());
         if !applied.saved.is_empty() {
-            store.save(&session)?;
+            store.save(&lock, &session)?;
         }
         eprintln!(
             "{}",

@@ -197,7 +197,7 @@ pub fn prepare(dir: &Path) -> Result<DemoPaths> {
     let mut quarters = Vec::new();
     for plan in &PLANS {
         let session = quarter(plan, &checklist, &sample_files[..IMPORTED])?;
-        store.save(&session)?;
+        store.save(&store.lock(session.quarter)?, &session)?;
         quarters.push(session.quarter);
     }
     Ok(DemoPaths {

@@ -75,12 +75,7 @@ pub fn parse(unit: Unit, text: &str) -> Result<Parsed, AnswerError> {
     }
     .filter(|v| v.is_finite())
     .ok_or(AnswerError::NotUnderstood(unit))?;
-    let in_range = match unit {
-        Unit::Percent => value <= 100.0,
-        Unit::YesNo => [0.0, 0.5, 1.0].contains(&value),
-        Unit::Minutes | Unit::Ratio | Unit::Money => true,
-    };
-    if negative || !in_range {
+    if negative || !unit.allows(value) {
         return Err(AnswerError::OutOfRange(unit));
     }
     Ok(Parsed::Value(value))

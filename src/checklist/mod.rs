@@ -81,6 +81,20 @@ pub enum Unit {
     YesNo,
 }
 
+impl Unit {
+    /// Whether `value` can be an answer in this unit: finite, not negative, a share at most
+    /// 100 and yes/partly/no one of 1, 0.5 and 0. Saved sessions are checked against it.
+    pub fn allows(self, value: f64) -> bool {
+        value.is_finite()
+            && value >= 0.0
+            && match self {
+                Unit::Percent => value <= 100.0,
+                Unit::YesNo => [0.0, 0.5, 1.0].contains(&value),
+                Unit::Minutes | Unit::Ratio | Unit::Money => true,
+            }
+    }
+}
+
 /// Which way is better for an item's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]

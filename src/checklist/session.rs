@@ -324,6 +324,31 @@ impl Session {
         self.updated_at = now;
     }
 
+    /// Checks what a file could hold but mcc would never write: every answer value is a finite
+    /// number, and one its item's unit allows ([`Unit::allows`](super::Unit::allows)). Answers
+    /// for ids the checklist does not have are not checked (they are kept and ignored).
+    pub fn check(&self, checklist: &Checklist) -> Result<(), String> {
+        for (id, answer) in &self.answers {
+            let Some(value) = answer.value else {
+                continue;
+            };
+            match checklist.item(id) {
+                Some(item) if !item.unit.allows(value) => {
+                    return Err(format!(
+                        "the answer to \"{}\" is {value}, which no {} answer can be",
+                        item.name,
+                        super::answer::unit_label(item.unit)
+                    ));
+                }
+                None if !value.is_finite() => {
+                    return Err(format!("the answer to \"{id}\" is not a number"));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// How many of the checklist's items have an answer (unknown counts as answered).
     pub fn answered_count(&self, checklist: &Checklist) -> usize {
         checklist

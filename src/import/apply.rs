@@ -22,7 +22,7 @@ pub struct Applied {
     pub saved: Vec<(String, String)>,
     /// Items left alone because someone typed their answer.
     pub kept_typed: Vec<String>,
-    /// Items the files could not give a value for.
+    /// Items the files could not give a usable value for.
     pub not_computed: Vec<String>,
     /// Revenue-gap inputs now holding an imported value, with the value in words.
     pub gap_saved: Vec<(String, String)>,
@@ -42,7 +42,9 @@ pub fn apply(
         let Some(metric) = report.metric(&item.id) else {
             continue;
         };
-        let Some(value) = metric.value else {
+        // A value the item's unit cannot hold (a share past 100% from negative amounts, say)
+        // is not an answer: saving it would make the session file fail its checks.
+        let Some(value) = metric.value.filter(|&v| item.unit.allows(v)) else {
             applied.not_computed.push(item.name.clone());
             continue;
         };
@@ -190,5 +192,28 @@ mod tests {
         let forced = apply(&report, &checklist, &mut session, true, now);
         assert_eq!(forced.gap_saved.len(), 2);
         assert_eq!(session.gap[&GapInput::DealSize].value, Some(48_500.0));
+    }
+
+    #[test]
+    fn a_value_the_unit_cannot_hold_is_not_saved() {
+        let checklist = Checklist::built_in();
+        let report = ImportReport {
+            files: Vec::new(),
+            metrics: vec![
+                metric("marketing_revenue_share", 130.0, MetricUnit::Percent),
+                metric("lead_follow_up_rate", 62.0, MetricUnit::Percent),
+            ],
+            notes: Vec::new(),
+        };
+        let now = Utc.with_ymd_and_hms(2026, 10, 2, 9, 0, 0).unwrap();
+        let mut session = Session::new("2026-Q3".parse().unwrap(), now);
+        let applied = apply(&report, &checklist, &mut session, false, now);
+        assert_eq!(applied.saved.len(), 1);
+        assert!(session.answer("marketing_revenue_share").is_none());
+        assert_eq!(
+            session.answer("lead_follow_up_rate").and_then(|a| a.value),
+            Some(62.0)
+        );
+        assert!(session.check(&checklist).is_ok());
     }
 }

@@ -3,6 +3,7 @@
 use std::io;
 
 use super::fields::{Field, FileKind};
+use super::text::count;
 
 /// Why an import stopped; Display is one clear sentence naming the file and what to do.
 #[derive(Debug, thiserror::Error)]
@@ -103,6 +104,57 @@ pub enum ImportError {
         column: String,
         /// A value that could be read either way.
         example: String,
+    },
+    /// A row runs past the longest mcc reads, usually a value whose closing quote is missing.
+    #[error(
+        "{path}, line {line}: a row there is longer than {} MB, so mcc stopped reading. A value with an opening quote and no closing one runs on to the end of the file: check the quotes on that line, or export the report again.",
+        super::limits::MAX_ROW_BYTES >> 20
+    )]
+    RowTooLong {
+        /// The file.
+        path: String,
+        /// The physical line where the row starts.
+        line: u64,
+    },
+    /// No header row fits in the first look at the file.
+    #[error(
+        "{path}: the first {} KB hold no complete header row, so it does not look like a CSV export.",
+        super::sniff::SAMPLE >> 10
+    )]
+    HeaderTooLong {
+        /// The file.
+        path: String,
+    },
+    /// The header has more columns than mcc reads.
+    #[error(
+        "{path}, line {line}: the header has {} columns; mcc reads at most {}. Export the report with the columns it needs.",
+        count(*.columns as u64), count(super::limits::MAX_COLUMNS as u64)
+    )]
+    TooManyColumns {
+        /// The file.
+        path: String,
+        /// The header's line.
+        line: u64,
+        /// How many columns it has.
+        columns: usize,
+    },
+    /// More leads than the lead-id map holds.
+    #[error(
+        "{path} has more than {} leads to match by id, the most mcc matches at once. Export a shorter date range, such as the quarter and the one before.",
+        count(super::limits::MAX_LEADS as u64)
+    )]
+    TooManyLeads {
+        /// The file being read.
+        path: String,
+    },
+    /// A metric summary with far more rows than checklist items.
+    #[error(
+        "{path} has more than {} metric rows; a metric summary has one row per checklist item.",
+        count(super::limits::MAX_SUMMARY_ROWS as u64)
+    )]
+    TooManyMetricRows {
+        /// The file.
+        path: String,
     },
     /// The caller asked to stop.
     #[error("The import of {path} was cancelled.")]

@@ -1,11 +1,13 @@
 //! The lead-id map used to join activities to leads and opportunities to their lead's source.
 //! Ids live in one byte arena with a 64-bit hash map over them (exact: colliding ids spill into a
-//! second map), so memory grows by about 50 bytes per lead and nothing else grows with file size.
+//! second map), so memory grows by about 50 bytes per lead and nothing else grows with file size;
+//! it holds at most `MAX_LEADS`, and ids longer than `MAX_REMEMBERED` bytes are not kept.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::limits::{MAX_LEADS, MAX_REMEMBERED};
 use super::sources::SourceClass;
 
 /// No activity seen yet.
@@ -105,9 +107,18 @@ impl LeadIndex {
         }
     }
 
-    /// Adds a lead; returns false (and keeps the first) when the id is already there.
+    /// Whether the index holds [`MAX_LEADS`] leads and takes no more.
+    pub(crate) fn is_full(&self) -> bool {
+        self.entries.len() >= MAX_LEADS
+    }
+
+    /// Adds a lead; returns false (and keeps the first) when the id is already there, or when
+    /// it is longer than any real id (such a lead is counted but cannot be matched).
     pub(crate) fn insert(&mut self, raw: &[u8], entry: LeadEntry) -> bool {
         let id = key(raw);
+        if id.len() > MAX_REMEMBERED {
+            return false;
+        }
         if self.find(id).is_some() {
             self.duplicates += 1;
             return false;

@@ -7,12 +7,16 @@
 //!   day/month order found); memory stays flat whatever the size, except for the lead-id map that
 //!   joins activities to leads. Files of 48 MiB and more are read by two threads.
 //! - A bad row is never an error: it is counted and reported with its line, column and reason.
+//! - Memory stays bounded whatever the file holds: a row, the header, the lead-id map and the
+//!   remembered labels each have a cap (see `limits`), and reaching one stops the import with a
+//!   message naming the file and line.
 
 pub mod apply;
 mod dates;
 mod error;
 mod fields;
 mod join;
+mod limits;
 mod metrics;
 mod options;
 mod report;

@@ -18,6 +18,7 @@ use super::dates::{DateProblem, DateReader, Stamp};
 use super::error::ImportError;
 use super::fields::{ConvertedRule, Field, FileKind, Layout};
 use super::join::{LeadEntry, LeadIndex, NONE};
+use super::limits::{Capped, MAX_SUMMARY_ROWS, RowStart, is_row_too_long};
 use super::options::DateOrder;
 use super::report::BadRow;
 use super::sniff::{Sniffed, builder};
@@ -302,19 +303,15 @@ impl<'p, 'i> Scanner<'p, 'i> {
                 let class = self.classify(raw);
                 self.sources.uncount(raw, class);
                 let id = cell(rec, self.col(Field::Id));
-                if let IndexUse::Build(index) = &mut self.index
-                    && !id.is_empty()
-                {
-                    index.insert(
-                        id,
-                        LeadEntry {
-                            created,
-                            first: NONE,
-                            class,
-                            in_window,
-                        },
-                    );
-                }
+                self.index_lead(
+                    id,
+                    LeadEntry {
+                        created,
+                        first: NONE,
+                        class,
+                        in_window,
+                    },
+                );
             }
             return Row::LeftOut(Reason::Outside);
         }
@@ -413,20 +410,36 @@ impl<'p, 'i> Scanner<'p, 'i> {
         if let Some(opp) = opp {
             self.count_opp(&opp, class, false);
         }
-        if let IndexUse::Build(index) = &mut self.index
-            && !id.is_empty()
-        {
-            index.insert(
-                id,
-                LeadEntry {
-                    created,
-                    first: NONE,
-                    class,
-                    in_window,
-                },
-            );
-        }
+        self.index_lead(
+            id,
+            LeadEntry {
+                created,
+                first: NONE,
+                class,
+                in_window,
+            },
+        );
         Row::Used
+    }
+
+    /// Puts a lead into the index being built; stops the import when the index is full.
+    #[inline]
+    fn index_lead(&mut self, id: &[u8], entry: LeadEntry) {
+        let IndexUse::Build(index) = &mut self.index else {
+            return;
+        };
+        if id.is_empty() {
+            return;
+        }
+        if index.is_full() {
+            if self.abort.is_none() {
+                self.abort = Some(ImportError::TooManyLeads {
+                    path: self.plan.file.path.clone(),
+                });
+            }
+            return;
+        }
+        index.insert(id, entry);
     }
 
     #[cold]
@@ -644,6 +657,14 @@ impl<'p, 'i> Scanner<'p, 'i> {
         };
         let text = decode(cell(rec, Some(c_value)), encoding).into_owned();
         match summary::parse_value(metric, &text) {
+            Ok(_) if self.tally.summary.len() >= MAX_SUMMARY_ROWS => {
+                if self.abort.is_none() {
+                    self.abort = Some(ImportError::TooManyMetricRows {
+                        path: self.plan.file.path.clone(),
+                    });
+                }
+                Row::Used
+            }
             Ok(value) => {
                 self.tally.summary.push(SummaryEntry {
                     id: metric.id,
@@ -763,14 +784,7 @@ fn drive(
 ) -> Result<End, ImportError> {
     let plan = scanner.plan;
     let path = &plan.file.path;
-    let unreadable = |source: std::io::Error| ImportError::Unreadable {
-        path: path.clone(),
-        source,
-    };
-    let mut file = File::open(path).map_err(unreadable)?;
-    file.seek(SeekFrom::Start(range.start))
-        .map_err(unreadable)?;
-    let mut reader = builder(plan.file.delimiter).from_reader(file);
+    let mut rows_in = Rows::open(plan.file, range.start, range.first_line)?;
     let mut lines = LineFinder {
         path: path.into(),
         file: None,
@@ -778,20 +792,17 @@ fn drive(
         first_line: range.first_line,
         size: plan.file.size,
     };
-    let to_io = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(io) => unreadable(io),
-        other => unreadable(std::io::Error::other(format!("{other:?}"))),
-    };
     let mut rec = ByteRecord::new();
     for _ in 0..range.skip_records {
-        if !reader.read_byte_record(&mut rec).map_err(to_io)? {
+        if !rows_in.next(&mut rec)? {
             break;
         }
     }
     let summary = plan.kind == FileKind::MetricSummary;
     let mut split = range.split;
     let mut rows = 0u64;
-    while reader.read_byte_record(&mut rec).map_err(to_io)? {
+    while rows_in.next(&mut rec)? {
+        let reader = &rows_in.reader;
         rows += 1;
         if rows.is_multiple_of(TICK) {
             tick(reader.position().byte(), rows)?;
@@ -826,9 +837,9 @@ fn drive(
                 } else {
                     Row::Bad(column, blank_key)
                 };
-                record_odd(scanner, row, &mut lines, &reader, &rec);
+                record_odd(scanner, row, &mut lines, reader, &rec);
             }
-            row => record_odd(scanner, row, &mut lines, &reader, &rec),
+            row => record_odd(scanner, row, &mut lines, reader, &rec),
         }
         if scanner.abort.is_some()
             && let Some(error) = scanner.abort.take()
@@ -1077,29 +1088,80 @@ fn read_full(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(filled)
 }
 
+/// A file's rows from a byte offset, each capped at [`MAX_ROW_BYTES`].
+struct Rows {
+    reader: csv::Reader<Capped<File>>,
+    row_start: RowStart,
+    path: String,
+    /// The physical line where reading started.
+    first_line: u64,
+    /// The physical line where the next row starts.
+    next_line: u64,
+}
+
+impl Rows {
+    /// Reads `file` from byte `start`, which is physical line `first_line`.
+    fn open(file: &Sniffed, start: u64, first_line: u64) -> Result<Self, ImportError> {
+        let unreadable = |source| ImportError::Unreadable {
+            path: file.path.clone(),
+            source,
+        };
+        let mut handle = File::open(&file.path).map_err(unreadable)?;
+        handle.seek(SeekFrom::Start(start)).map_err(unreadable)?;
+        let row_start = RowStart::default();
+        let reader = builder(file.delimiter).from_reader(Capped::new(handle, &row_start));
+        Ok(Self {
+            reader,
+            row_start,
+            path: file.path.clone(),
+            first_line,
+            next_line: first_line,
+        })
+    }
+
+    /// Reads the next row into `rec`; false at the end of the file.
+    #[inline]
+    fn next(&mut self, rec: &mut ByteRecord) -> Result<bool, ImportError> {
+        match self.reader.read_byte_record(rec) {
+            Ok(more) => {
+                let at = self.reader.position();
+                self.row_start.set(at.byte());
+                self.next_line = self.first_line + at.line() - 1;
+                Ok(more)
+            }
+            Err(error) => Err(self.failed(error)),
+        }
+    }
+
+    #[cold]
+    fn failed(&self, error: csv::Error) -> ImportError {
+        let path = self.path.clone();
+        match error.into_kind() {
+            csv::ErrorKind::Io(io) if is_row_too_long(&io) => ImportError::RowTooLong {
+                path,
+                line: self.next_line,
+            },
+            csv::ErrorKind::Io(source) => ImportError::Unreadable { path, source },
+            other => ImportError::Unreadable {
+                path,
+                source: std::io::Error::other(format!("{other:?}")),
+            },
+        }
+    }
+}
+
 /// Reads every date cell of a file to find day/month evidence (when the first look was not enough).
 pub(crate) fn scan_evidence(
     file: &Sniffed,
     columns: &[usize],
     ticker: &Ticker,
 ) -> Result<super::sniff::Evidence, ImportError> {
-    let unreadable = |source: std::io::Error| ImportError::Unreadable {
-        path: file.path.clone(),
-        source,
-    };
-    let mut handle = File::open(&file.path).map_err(unreadable)?;
-    handle
-        .seek(SeekFrom::Start(file.start))
-        .map_err(unreadable)?;
-    let mut reader = builder(file.delimiter).from_reader(handle);
+    let mut reader = Rows::open(file, file.start, file.lines_before + 1)?;
     let mut rec = ByteRecord::new();
     let mut evidence = super::sniff::Evidence::default();
     let mut rows = 0u64;
     let mut skip = file.skip_records;
-    while reader
-        .read_byte_record(&mut rec)
-        .map_err(|e| unreadable(std::io::Error::other(e.to_string())))?
-    {
+    while reader.next(&mut rec)? {
         if skip > 0 {
             skip -= 1;
             continue;

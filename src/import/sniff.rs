@@ -8,11 +8,12 @@ use std::path::Path;
 use super::dates::order_evidence;
 use super::error::ImportError;
 use super::fields::{Detection, Field, FileKind, detect};
+use super::limits::MAX_COLUMNS;
 use super::options::ColumnMapping;
 use super::text::{Encoding, decode, is_utf8, shown};
 
-/// Bytes read for the first look.
-const SAMPLE: usize = 256 * 1024;
+/// Bytes read for the first look; the header must fit in them.
+pub(crate) const SAMPLE: usize = 256 * 1024;
 /// Records tried as the header when a report has title lines above it.
 const HEADER_TRIES: usize = 6;
 
@@ -207,6 +208,19 @@ pub(crate) fn sniff_bytes(
         index += 1;
         if record.iter().all(|c| c.trim_ascii().is_empty()) {
             continue;
+        }
+        // A record cut off by the end of a partial sample is no header; nor is a huge one.
+        if !complete && reader.position().byte() as usize >= body.len() {
+            return Err(ImportError::HeaderTooLong {
+                path: path.to_string(),
+            });
+        }
+        if record.len() > MAX_COLUMNS {
+            return Err(ImportError::TooManyColumns {
+                path: path.to_string(),
+                line: lines_before + reader.position().line() - 1,
+                columns: record.len(),
+            });
         }
         let headers: Vec<String> = record
             .iter()

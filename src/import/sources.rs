@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::limits::MAX_REMEMBERED;
 use super::options::OptionError;
 use super::text::{Encoding, decode};
 
@@ -247,7 +248,7 @@ impl LabelCache {
             return self.entries[i].1;
         }
         let class = matcher.classify(&decode(raw, encoding));
-        if self.entries.len() >= CACHE_LIMIT {
+        if self.entries.len() >= CACHE_LIMIT || raw.len() > MAX_REMEMBERED {
             self.uncached[class as usize] += 1;
             return class;
         }

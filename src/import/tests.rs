@@ -1288,3 +1288,116 @@ fn shares_of_nothing_are_null_not_nan() {
         "{json}"
     );
 }
+
+/// A leads file: the header and rows of `LEADS`, with `extra` put in after line `after`.
+fn leads_with(after: usize, extra: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for (i, line) in LEADS.lines().enumerate() {
+        bytes.extend_from_slice(line.as_bytes());
+        bytes.push(b'\n');
+        if i + 1 == after {
+            bytes.extend_from_slice(extra);
+        }
+    }
+    bytes
+}
+
+#[test]
+fn a_huge_value_stops_at_the_row_cap_and_names_the_line() {
+    let mut row = b"L9,2024-04-09 09:00:00,,\"".to_vec();
+    row.resize(
+        row.len() + (limits::MAX_ROW_BYTES as usize + (1 << 20)),
+        b'w',
+    );
+    row.extend_from_slice(b"\",Open,0\n");
+    let error = run_with(&[("leads.csv", &leads_with(3, &row))], &in_q2()).unwrap_err();
+    assert!(
+        matches!(error, ImportError::RowTooLong { line: 4, .. }),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().ends_with(
+            "leads.csv, line 4: a row there is longer than 4 MB, so mcc stopped reading. A value with an opening quote and no closing one runs on to the end of the file: check the quotes on that line, or export the report again."
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_does_not_swallow_the_file() {
+    let mut rest = b"L9,2024-04-09 09:00:00,,\"Web,Open,0\n".to_vec();
+    let row = b"L10,2024-04-10 09:00:00,2024-04-10 09:01:00,Web,Open,0\n";
+    while rest.len() < limits::MAX_ROW_BYTES as usize + (1 << 20) {
+        rest.extend_from_slice(row);
+    }
+    let error = run_with(&[("leads.csv", &leads_with(7, &rest))], &in_q2()).unwrap_err();
+    assert!(
+        matches!(error, ImportError::RowTooLong { line: 8, .. }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_header_with_too_many_columns_or_none_in_the_first_look_is_refused() {
+    let mut wide = b"Lead ID,Created Date,Lead Source,Converted".to_vec();
+    for i in 0..limits::MAX_COLUMNS {
+        wide.extend_from_slice(format!(",c{i}").as_bytes());
+    }
+    wide.extend_from_slice(b"\nL1,2024-04-01,Web,1\n");
+    let error = run_with(&[("wide.csv", &wide)], &in_q2()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("wide.csv, line 1: the header has 10,004 columns; mcc reads at most 10,000. Export the report with the columns it needs."),
+        "{error}"
+    );
+
+    // A million columns: the header alone is far bigger than the first look.
+    let mut million = Vec::with_capacity(8 << 20);
+    for i in 0..1_000_000 {
+        million.extend_from_slice(format!("c{i},").as_bytes());
+    }
+    million.extend_from_slice(b"\n1,2\n");
+    let error = run_with(&[("million.csv", &million)], &in_q2()).unwrap_err();
+    assert!(
+        error.to_string().ends_with(
+            "million.csv: the first 256 KB hold no complete header row, so it does not look like a CSV export."
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_row_with_a_million_empty_cells_is_read_like_any_other() {
+    let mut row = b"L9,2024-04-09 09:00:00,2024-04-09 09:03:00,Web,Open,0".to_vec();
+    row.resize(row.len() + 1_000_000, b',');
+    row.push(b'\n');
+    let report = run_with(&[("leads.csv", &leads_with(7, &row))], &in_q2()).unwrap();
+    close_to(value(&report, "lead_count"), 7.0);
+}
+
+#[test]
+fn a_metric_summary_with_thousands_of_rows_is_refused() {
+    let mut summary = b"metric,value\n".to_vec();
+    for _ in 0..=limits::MAX_SUMMARY_ROWS {
+        summary.extend_from_slice(b"lead_response_time,5m\n");
+    }
+    let error = run_with(&[("summary.csv", &summary)], &in_q2()).unwrap_err();
+    assert!(
+        error.to_string().ends_with(
+            "summary.csv has more than 10,000 metric rows; a metric summary has one row per checklist item."
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn long_labels_and_ids_are_read_but_not_remembered() {
+    let label = "W".repeat(limits::MAX_REMEMBERED + 1);
+    let id = "I".repeat(limits::MAX_REMEMBERED + 1);
+    let rows = format!(
+        "{id},2024-04-09 09:00:00,2024-04-09 09:03:00,{label},Open,0\n{id}x,2024-04-09 09:00:00,2024-04-09 09:03:00,{label},Open,0\n"
+    );
+    let report = run_with(&[("leads.csv", &leads_with(7, rows.as_bytes()))], &in_q2()).unwrap();
+    close_to(value(&report, "lead_count"), 8.0);
+}

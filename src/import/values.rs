@@ -255,7 +255,7 @@ impl StageCache {
             return self.entries[i].1;
         }
         let outcome = outcome_of_stage(raw);
-        if self.entries.len() < 64 {
+        if self.entries.len() < 64 && raw.len() <= super::limits::MAX_REMEMBERED {
             self.entries.push((raw.into(), outcome));
             self.last = self.entries.len() - 1;
         }

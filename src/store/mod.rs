@@ -1,21 +1,45 @@
-//! Saved sessions: one JSON file per quarter under `<root>/sessions/`, written atomically with
-//! user-only permissions, plus delete (to `<root>/sessions/.trash/`), rename and duplicate.
-//! The caller chooses the root; nothing here looks up directories.
+//! Saved sessions: one JSON file per quarter under `<root>/sessions/`, plus delete (to
+//! `<root>/sessions/.trash/`), rename, duplicate, backups and crash reports. The caller chooses
+//! the root; nothing here looks up directories.
+//!
+//! Safety rules, all enforced here rather than left to callers:
+//! - Every write is atomic (see [`files`]): a temp file in the same folder, flushed to disk,
+//!   renamed over the target, folder synced. Files are user-only (0600), folders 0700.
+//! - Saving keeps the previous version as `<quarter>.json.bak`, itself written atomically.
+//! - Only the holder of a quarter's [`QuarterLock`] can save it, and a quarter is locked by one
+//!   process at a time ([`lock`]): lock, then load, then save with the lock, and no other mcc
+//!   can change the file in between. Delete, rename, duplicate and restore take the lock
+//!   themselves when this store does not hold it.
+//! - A file mcc cannot read ([`schema`]) is reported as damaged and never overwritten, moved or
+//!   deleted unless the user asks ([`Store::restore_backup`], [`Store::delete`]).
+//! - Every file name is built from a [`Quarter`], which only ever prints as `YYYY-QN`; nothing
+//!   read from a file or a command line becomes a path here.
+
+mod files;
+mod lock;
+pub mod schema;
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
 use crate::checklist::quarter::Quarter;
-use crate::checklist::session::{SCHEMA_VERSION, Session};
+use crate::checklist::session::Session;
+use files::{
+    Replace, create_private_dir, read_bounded, rename_synced, sync_dir, temp_prefix, unused,
+    with_suffix, write_atomic,
+};
+use lock::Held;
+pub use lock::QuarterLock;
 
 /// Where sessions live on disk.
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
     sessions_dir: PathBuf,
+    held: Held,
 }
 
 /// A saved quarter as found on disk.
@@ -25,6 +49,15 @@ pub struct Listing {
     pub quarter: Quarter,
     /// The session, or why it could not be read.
     pub session: Result<Session, StoreError>,
+}
+
+/// What [`Store::restore_backup`] did.
+#[derive(Debug)]
+pub struct Restored {
+    /// The session now saved for the quarter (the backup's answers).
+    pub session: Session,
+    /// Where the damaged file was moved, if there was one.
+    pub moved_aside: Option<PathBuf>,
 }
 
 /// What went wrong reading or writing a session, with the path involved.
@@ -62,6 +95,45 @@ pub enum StoreError {
         /// Its file.
         path: PathBuf,
     },
+    /// Another mcc has the quarter open for editing; it can be read but not changed.
+    #[error(
+        "{quarter} is open in another mcc{}; it can be read but not changed until that one closes",
+        .pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+    )]
+    Locked {
+        /// The quarter asked for.
+        quarter: Quarter,
+        /// The process holding it, when known.
+        pid: Option<u32>,
+    },
+    /// A save was attempted with no lock, or the lock of another quarter or folder.
+    #[error("{quarter} was not opened for editing by this mcc, so it was not saved; open it again")]
+    NotLocked {
+        /// The quarter being saved.
+        quarter: Quarter,
+    },
+    /// The session file is marked read-only, so mcc does not change it.
+    #[error("{path} is read-only, so mcc did not change it; make it writable to save")]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// There is no backup to restore.
+    #[error("there is no backup of {quarter} to restore ({path} does not exist)")]
+    NoBackup {
+        /// The quarter asked for.
+        quarter: Quarter,
+        /// Where the backup would be.
+        path: PathBuf,
+    },
+    /// Restoring was asked for a file that is not damaged.
+    #[error("{path} can be read, so it was not replaced by its backup")]
+    NotDamaged {
+        /// The quarter asked for.
+        quarter: Quarter,
+        /// Its file.
+        path: PathBuf,
+    },
 }
 
 impl StoreError {
@@ -76,19 +148,27 @@ impl StoreError {
 }
 
 impl Store {
-    /// Opens (and if needed creates, user-only) `<root>/sessions`.
-    pub fn open(root: &Path) -> Result<Self, StoreError> {
-        let sessions_dir = root.join("sessions");
-        create_private_dir(&sessions_dir)?;
-        Ok(Self {
+    /// A store on `<root>/sessions` without touching the disk; every operation reports the
+    /// folder's problems itself. [`Store::open`] is the usual way in.
+    pub fn at(root: &Path) -> Self {
+        Self {
             root: root.to_path_buf(),
-            sessions_dir,
-        })
+            sessions_dir: root.join("sessions"),
+            held: Held::default(),
+        }
     }
 
     /// The config folder the store was opened on.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Opens (and if needed creates, user-only) `<root>/sessions`.
+    pub fn open(root: &Path) -> Result<Self, StoreError> {
+        let store = Self::at(root);
+        create_private_dir(&store.sessions_dir)
+            .map_err(StoreError::io("create the folder", &store.sessions_dir))?;
+        Ok(store)
     }
 
     /// The folder that holds the session files.
@@ -101,61 +181,128 @@ impl Store {
         self.sessions_dir.join(".trash")
     }
 
+    /// The folder crash reports are written to.
+    pub fn crash_reports_dir(&self) -> PathBuf {
+        self.root.join("crash-reports")
+    }
+
     /// The file for a quarter's session.
     pub fn path_for(&self, quarter: Quarter) -> PathBuf {
         self.sessions_dir.join(format!("{quarter}.json"))
     }
 
-    /// Loads a quarter's session; `Ok(None)` when it has never been saved.
-    pub fn load(&self, quarter: Quarter) -> Result<Option<Session>, StoreError> {
-        let path = self.path_for(quarter);
-        match fs::read_to_string(&path) {
-            Ok(text) => parse_session(&path, &text, quarter).map(Some),
-            Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(error) => Err(StoreError::io("read", &path)(error)),
-        }
+    /// The previous version of a quarter's session, kept by every save that changes it.
+    pub fn backup_path(&self, quarter: Quarter) -> PathBuf {
+        with_suffix(&self.path_for(quarter), ".bak")
     }
 
-    /// Saves a session atomically: a temp file in the same folder is written, flushed and
-    /// renamed over the old file. A file that exists but cannot be read is never replaced.
-    pub fn save(&self, session: &Session) -> Result<PathBuf, StoreError> {
-        let path = self.path_for(session.quarter);
-        if path.exists() {
-            self.load(session.quarter)?;
+    /// Takes the quarter for editing: until the lock is dropped (or the process ends), no other
+    /// mcc can lock or save it. [`StoreError::Locked`] says another one has it: open the
+    /// quarter read-only then. Lock first, then load, so the session edited is the latest.
+    pub fn lock(&self, quarter: Quarter) -> Result<QuarterLock, StoreError> {
+        let lock = lock::acquire(&self.sessions_dir, &self.held, quarter)?;
+        self.remove_stale_temps(quarter);
+        Ok(lock)
+    }
+
+    /// Loads a quarter's session; `Ok(None)` when it has never been saved.
+    pub fn load(&self, quarter: Quarter) -> Result<Option<Session>, StoreError> {
+        Ok(read_session(&self.path_for(quarter), quarter)?.map(|(_, session)| session))
+    }
+
+    /// Loads a quarter's backup (the version before the last change); `Ok(None)` when there
+    /// is none.
+    pub fn load_backup(&self, quarter: Quarter) -> Result<Option<Session>, StoreError> {
+        Ok(read_session(&self.backup_path(quarter), quarter)?.map(|(_, session)| session))
+    }
+
+    /// Saves a session with its quarter's lock: the previous version becomes the backup, then
+    /// the new one replaces the file, both atomically. A file that is damaged or read-only is
+    /// never replaced; saving an unchanged session writes nothing (the backup stays older).
+    pub fn save(&self, lock: &QuarterLock, session: &Session) -> Result<PathBuf, StoreError> {
+        let quarter = session.quarter;
+        if !lock.covers(&self.sessions_dir, quarter) {
+            return Err(StoreError::NotLocked { quarter });
         }
-        self.write(session, Replace::Yes)
+        let path = self.path_for(quarter);
+        let json = to_json(session);
+        if let Some((old, _)) = read_session(&path, quarter)? {
+            if old == json.as_bytes() {
+                return Ok(path);
+            }
+            refuse_read_only(&path)?;
+            let backup = self.backup_path(quarter);
+            write_atomic(&backup, &old, Replace::Yes)
+                .map_err(StoreError::io("write the backup", &backup))?;
+        }
+        write_atomic(&path, json.as_bytes(), Replace::Yes)
+            .map_err(StoreError::io("save", &path))?;
+        Ok(path)
+    }
+
+    /// Puts a damaged quarter's backup in its place: the damaged file is moved aside to
+    /// `<quarter>.json.damaged-<time>` (kept, never deleted) and the backup is copied over, so
+    /// the backup stays too. Refused when there is no readable backup or the file is not damaged.
+    pub fn restore_backup(&self, quarter: Quarter) -> Result<Restored, StoreError> {
+        let _lock = self.guard(quarter)?;
+        let backup = self.backup_path(quarter);
+        let Some((bytes, session)) = read_session(&backup, quarter)? else {
+            return Err(StoreError::NoBackup {
+                quarter,
+                path: backup,
+            });
+        };
+        let path = self.path_for(quarter);
+        let moved_aside = match read_session(&path, quarter) {
+            Ok(None) => None,
+            Ok(Some(_)) => return Err(StoreError::NotDamaged { quarter, path }),
+            Err(StoreError::Damaged { .. }) => {
+                let stamp = stamp();
+                let aside = unused(|n| match n {
+                    1 => with_suffix(&path, &format!(".damaged-{stamp}")),
+                    n => with_suffix(&path, &format!(".damaged-{stamp}-{n}")),
+                });
+                rename_synced(&path, &aside).map_err(StoreError::io("move aside", &path))?;
+                Some(aside)
+            }
+            Err(error) => return Err(error),
+        };
+        write_atomic(&path, &bytes, Replace::No).map_err(StoreError::io("restore", &path))?;
+        Ok(Restored {
+            session,
+            moved_aside,
+        })
     }
 
     /// Moves a quarter's file, damaged or not, into [`Store::trash_dir`] under a name with
-    /// the time it was deleted, and returns where it went; moving it back restores it.
+    /// the time it was deleted, and returns where it went; moving it back restores it. Its
+    /// backup goes along, with `.bak` added to that name.
     pub fn delete(&self, quarter: Quarter) -> Result<PathBuf, StoreError> {
+        let _lock = self.guard(quarter)?;
         let path = self.path_for(quarter);
         if !path.exists() {
             return Err(StoreError::NotSaved { quarter });
         }
-        let trash = self.trash_dir();
-        create_private_dir(&trash)?;
-        let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-        let target = (1..)
-            .map(|n| match n {
-                1 => trash.join(format!("{quarter}.deleted-{stamp}.json")),
-                n => trash.join(format!("{quarter}.deleted-{stamp}-{n}.json")),
-            })
-            .find(|candidate| !candidate.exists())
-            .expect("an unused name");
-        fs::rename(&path, &target).map_err(StoreError::io("delete", &path))?;
+        let target = self.to_trash(quarter, &path, "deleted")?;
         Ok(target)
     }
 
     /// Moves a quarter's answers to another quarter and returns the new file. Refused when
-    /// `from` is not saved or cannot be read, or when `to` already has a file.
+    /// `from` is not saved or cannot be read, or when `to` already has a file. The old
+    /// quarter's backup goes to the trash.
     pub fn rename(&self, from: Quarter, to: Quarter) -> Result<PathBuf, StoreError> {
+        let _from = self.guard(from)?;
+        let _to = self.guard(to)?;
         let mut session = self.load_saved(from)?;
         session.quarter = to;
-        let path = self.write(&session, Replace::No)?;
-        if let Err(error) = fs::remove_file(self.path_for(from)) {
+        let path = self.create(&session)?;
+        let old = self.path_for(from);
+        if let Err(error) = fs::remove_file(&old).and_then(|()| sync_dir(&self.sessions_dir)) {
             let _ = fs::remove_file(&path);
-            return Err(StoreError::io("rename", &self.path_for(from))(error));
+            return Err(StoreError::io("rename", &old)(error));
+        }
+        if self.backup_path(from).exists() {
+            self.to_trash(from, &self.backup_path(from), "renamed")?;
         }
         Ok(path)
     }
@@ -168,8 +315,9 @@ impl Store {
         to: Quarter,
         now: DateTime<Utc>,
     ) -> Result<Session, StoreError> {
+        let _to = self.guard(to)?;
         let session = self.load_saved(from)?.started_from(to, now);
-        self.write(&session, Replace::No)?;
+        self.create(&session)?;
         Ok(session)
     }
 
@@ -184,45 +332,6 @@ impl Store {
         Ok(sessions)
     }
 
-    /// Loads a quarter that must be saved.
-    fn load_saved(&self, quarter: Quarter) -> Result<Session, StoreError> {
-        self.load(quarter)?.ok_or(StoreError::NotSaved { quarter })
-    }
-
-    /// Writes a session through a flushed temp file in the same folder; with [`Replace::No`]
-    /// the final rename fails rather than replace an existing file.
-    fn write(&self, session: &Session, replace: Replace) -> Result<PathBuf, StoreError> {
-        let path = self.path_for(session.quarter);
-        let exists = || StoreError::Exists {
-            quarter: session.quarter,
-            path: path.clone(),
-        };
-        if replace == Replace::No && path.exists() {
-            return Err(exists());
-        }
-        let mut json = serde_json::to_string_pretty(session).expect("sessions always serialise");
-        json.push('\n');
-        let mut temp = tempfile::Builder::new()
-            .prefix(".session-")
-            .suffix(".tmp")
-            .tempfile_in(&self.sessions_dir)
-            .map_err(StoreError::io("save", &path))?;
-        temp.write_all(json.as_bytes())
-            .map_err(StoreError::io("save", &path))?;
-        temp.as_file()
-            .sync_all()
-            .map_err(StoreError::io("save", &path))?;
-        match replace {
-            Replace::Yes => temp.persist(&path).map(drop),
-            Replace::No => temp.persist_noclobber(&path).map(drop),
-        }
-        .map_err(|e| match e.error.kind() {
-            io::ErrorKind::AlreadyExists => exists(),
-            _ => StoreError::io("save", &path)(e.error),
-        })?;
-        Ok(path)
-    }
-
     /// Every saved quarter, newest first, including damaged files with the reason.
     pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
         let entries =
@@ -232,7 +341,8 @@ impl Store {
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
                 let quarter: Quarter = name.strip_suffix(".json")?.parse().ok()?;
-                Some(Listing {
+                // Only names mcc writes: "2026q3.json" parses too but is not this quarter's file.
+                (name == format!("{quarter}.json")).then(|| Listing {
                     quarter,
                     session: self
                         .load(quarter)
@@ -243,15 +353,105 @@ impl Store {
         listings.sort_by_key(|listing| std::cmp::Reverse(listing.quarter));
         Ok(listings)
     }
+
+    /// Writes a crash report to [`Store::crash_reports_dir`] and returns its path.
+    pub fn write_crash_report(&self, text: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.crash_reports_dir();
+        create_private_dir(&dir).map_err(StoreError::io("create the folder", &dir))?;
+        let stamp = stamp();
+        let path = unused(|n| match n {
+            1 => dir.join(format!("crash-{stamp}.txt")),
+            n => dir.join(format!("crash-{stamp}-{n}.txt")),
+        });
+        write_atomic(&path, text.as_bytes(), Replace::No)
+            .map_err(StoreError::io("write the crash report", &path))?;
+        Ok(path)
+    }
+
+    /// Loads a quarter that must be saved.
+    fn load_saved(&self, quarter: Quarter) -> Result<Session, StoreError> {
+        self.load(quarter)?.ok_or(StoreError::NotSaved { quarter })
+    }
+
+    /// The quarter's lock for a store operation: `None` when this store already holds it.
+    fn guard(&self, quarter: Quarter) -> Result<Option<QuarterLock>, StoreError> {
+        if self.held.contains(quarter) {
+            return Ok(None);
+        }
+        self.lock(quarter).map(Some)
+    }
+
+    /// Writes a session to a quarter that has no file yet (never replacing one).
+    fn create(&self, session: &Session) -> Result<PathBuf, StoreError> {
+        let path = self.path_for(session.quarter);
+        let exists = || StoreError::Exists {
+            quarter: session.quarter,
+            path: path.clone(),
+        };
+        if path.exists() {
+            return Err(exists());
+        }
+        write_atomic(&path, to_json(session).as_bytes(), Replace::No).map_err(|e| {
+            match e.kind() {
+                io::ErrorKind::AlreadyExists => exists(),
+                _ => StoreError::io("save", &path)(e),
+            }
+        })?;
+        Ok(path)
+    }
+
+    /// Moves `file` (a quarter's session or backup) to the trash as
+    /// `<quarter>.<why>-<time>.json`, its backup (if `file` is the session) alongside.
+    fn to_trash(&self, quarter: Quarter, file: &Path, why: &str) -> Result<PathBuf, StoreError> {
+        let trash = self.trash_dir();
+        create_private_dir(&trash).map_err(StoreError::io("create the folder", &trash))?;
+        let stamp = stamp();
+        let target = unused(|n| match n {
+            1 => trash.join(format!("{quarter}.{why}-{stamp}.json")),
+            n => trash.join(format!("{quarter}.{why}-{stamp}-{n}.json")),
+        });
+        let is_backup = file == self.backup_path(quarter);
+        let target = if is_backup {
+            with_suffix(&target, ".bak")
+        } else {
+            target
+        };
+        rename_synced(file, &target).map_err(StoreError::io("delete", file))?;
+        let backup = self.backup_path(quarter);
+        if !is_backup && backup.exists() {
+            rename_synced(&backup, &with_suffix(&target, ".bak"))
+                .map_err(StoreError::io("delete", &backup))?;
+        }
+        Ok(target)
+    }
+
+    /// Removes temp files that a killed mcc left for this quarter; only called with the
+    /// quarter's lock held, so no other process can be writing them.
+    fn remove_stale_temps(&self, quarter: Quarter) {
+        let prefix = temp_prefix(&self.path_for(quarter));
+        let Ok(entries) = fs::read_dir(&self.sessions_dir) else {
+            return;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
-/// Whether a write may replace an existing file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Replace {
-    /// Replace it (saving a session that was loaded from it).
-    Yes,
-    /// Refuse (rename and duplicate never overwrite).
-    No,
+/// A session as saved: pretty JSON with a final newline.
+fn to_json(session: &Session) -> String {
+    let mut json = serde_json::to_string_pretty(session).expect("sessions always serialise");
+    json.push('\n');
+    json
+}
+
+/// The time for file names: `20261002T093000Z`.
+fn stamp() -> String {
+    Utc::now().format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// A file listed a moment ago has disappeared.
@@ -259,362 +459,43 @@ fn gone(path: &Path) -> StoreError {
     StoreError::io("read", path)(io::Error::from(io::ErrorKind::NotFound))
 }
 
-fn parse_session(path: &Path, text: &str, quarter: Quarter) -> Result<Session, StoreError> {
+/// Refuses to replace a file its owner marked read-only.
+fn refuse_read_only(path: &Path) -> Result<(), StoreError> {
+    let metadata = fs::metadata(path).map_err(StoreError::io("save", path))?;
+    if metadata.permissions().readonly() {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Reads and checks the session file at `path`, which must hold `quarter`; its bytes and the
+/// session, or `None` when there is no file.
+fn read_session(path: &Path, quarter: Quarter) -> Result<Option<(Vec<u8>, Session)>, StoreError> {
     let damaged = |reason: String| StoreError::Damaged {
         path: path.to_path_buf(),
         reason,
     };
-    let session: Session =
-        serde_json::from_str(text).map_err(|e| damaged(format!("not a session file ({e})")))?;
-    if session.schema_version > SCHEMA_VERSION {
-        return Err(damaged(format!(
-            "it was written by a newer mcc (format {}, this one reads up to {SCHEMA_VERSION})",
-            session.schema_version
-        )));
-    }
+    let bytes = match read_bounded(path, schema::MAX_FILE_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(None),
+        Err(error) if error.kind() == io::ErrorKind::InvalidData => {
+            return Err(damaged(format!("{error}, far more than a session file")));
+        }
+        Err(error) => return Err(StoreError::io("read", path)(error)),
+    };
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| damaged("not a session file (it is not UTF-8 text)".to_string()))?;
+    let session = schema::decode(text).map_err(damaged)?;
     if session.quarter != quarter {
         return Err(damaged(format!(
             "it holds {} but is named {quarter}",
             session.quarter
         )));
     }
-    Ok(session)
-}
-
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(StoreError::io("create the folder", dir))
+    Ok(Some((bytes, session)))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::checklist::answer::Parsed;
-    use chrono::{TimeZone, Utc};
-
-    fn quarter(text: &str) -> Quarter {
-        text.parse().unwrap()
-    }
-
-    fn session(text: &str) -> Session {
-        let now = Utc.with_ymd_and_hms(2026, 10, 2, 9, 30, 0).unwrap();
-        let mut session = Session::new(quarter(text), now);
-        session.record_typed("lead_response_time", Parsed::Value(7.0), "7m", now);
-        session.record_typed("lead_follow_up_rate", Parsed::Unknown, "?", now);
-        session
-    }
-
-    #[test]
-    fn saves_and_loads_the_same_session() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        assert!(store.load(quarter("2026-Q3")).unwrap().is_none());
-        let saved = session("2026-Q3");
-        let path = store.save(&saved).unwrap();
-        assert_eq!(path, dir.path().join("sessions/2026-Q3.json"));
-        assert_eq!(store.root(), dir.path());
-        assert_eq!(store.load(quarter("2026-Q3")).unwrap(), Some(saved));
-        let json: serde_json::Value =
-            serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
-        assert_eq!(json["schema_version"], 1);
-        assert_eq!(json["answers"]["lead_response_time"]["value"], 7.0);
-        assert_eq!(
-            json["answers"]["lead_follow_up_rate"]["value"],
-            serde_json::Value::Null
-        );
-        assert_eq!(
-            json["answers"]["lead_response_time"]["source"]["kind"],
-            "typed"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn files_and_folder_are_user_only() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("fresh")).unwrap();
-        let path = store.save(&session("2026-Q3")).unwrap();
-        assert_eq!(
-            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
-        assert_eq!(
-            fs::metadata(store.sessions_dir())
-                .unwrap()
-                .permissions()
-                .mode()
-                & 0o777,
-            0o700
-        );
-    }
-
-    #[test]
-    fn lists_newest_first_and_reports_damaged_files_without_touching_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        store.save(&session("2025-Q4")).unwrap();
-        store.save(&session("2026-Q2")).unwrap();
-        let damaged = store.path_for(quarter("2026-Q1"));
-        fs::write(&damaged, "{ not json").unwrap();
-        fs::write(store.sessions_dir().join("notes.txt"), "ignored").unwrap();
-
-        let listed = store.list().unwrap();
-        let names: Vec<String> = listed.iter().map(|l| l.quarter.to_string()).collect();
-        assert_eq!(names, ["2026-Q2", "2026-Q1", "2025-Q4"]);
-        assert!(
-            matches!(&listed[1].session, Err(StoreError::Damaged { reason, .. }) if reason.contains("not a session file"))
-        );
-
-        let error = store.save(&session("2026-Q1")).unwrap_err();
-        assert!(error.to_string().contains("left untouched"), "{error}");
-        assert_eq!(fs::read_to_string(&damaged).unwrap(), "{ not json");
-    }
-
-    #[test]
-    fn refuses_files_from_a_newer_mcc_or_for_another_quarter() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let mut newer = session("2026-Q3");
-        newer.schema_version = SCHEMA_VERSION + 1;
-        fs::write(
-            store.path_for(newer.quarter),
-            serde_json::to_string(&newer).unwrap(),
-        )
-        .unwrap();
-        let error = store.load(newer.quarter).unwrap_err();
-        assert!(error.to_string().contains("newer mcc"), "{error}");
-
-        let misnamed = session("2026-Q2");
-        fs::write(
-            store.path_for(quarter("2026-Q1")),
-            serde_json::to_string(&misnamed).unwrap(),
-        )
-        .unwrap();
-        let error = store.load(quarter("2026-Q1")).unwrap_err();
-        assert!(error.to_string().contains("holds 2026-Q2"), "{error}");
-    }
-
-    #[test]
-    fn a_save_leaves_no_temp_files_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        store.save(&session("2026-Q3")).unwrap();
-        store.save(&session("2026-Q3")).unwrap();
-        let names: Vec<_> = fs::read_dir(store.sessions_dir())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["2026-Q3.json"]);
-    }
-
-    fn file_names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        names
-    }
-
-    #[test]
-    fn delete_moves_the_file_to_the_trash_where_it_can_be_restored() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let saved = session("2026-Q2");
-        store.save(&saved).unwrap();
-
-        let trashed = store.delete(quarter("2026-Q2")).unwrap();
-        assert_eq!(trashed.parent().unwrap(), store.trash_dir());
-        let name = trashed.file_name().unwrap().to_str().unwrap();
-        assert!(
-            name.starts_with("2026-Q2.deleted-") && name.ends_with(".json"),
-            "{name}"
-        );
-        assert!(store.load(quarter("2026-Q2")).unwrap().is_none());
-        assert!(store.list().unwrap().is_empty(), "the trash is not listed");
-
-        store.save(&saved).unwrap();
-        let again = store.delete(quarter("2026-Q2")).unwrap();
-        assert_ne!(again, trashed, "a second delete keeps the first copy");
-        assert_eq!(file_names(&store.trash_dir()).len(), 2);
-
-        fs::rename(&trashed, store.path_for(quarter("2026-Q2"))).unwrap();
-        assert_eq!(store.load(quarter("2026-Q2")).unwrap(), Some(saved));
-
-        let error = store.delete(quarter("2025-Q1")).unwrap_err();
-        assert_eq!(error.to_string(), "2025-Q1 is not saved");
-    }
-
-    #[test]
-    fn a_damaged_file_can_be_deleted_and_keeps_its_bytes_in_the_trash() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        fs::write(store.path_for(quarter("2026-Q1")), "{ not json").unwrap();
-        let trashed = store.delete(quarter("2026-Q1")).unwrap();
-        assert_eq!(fs::read_to_string(trashed).unwrap(), "{ not json");
-        assert!(!store.path_for(quarter("2026-Q1")).exists());
-    }
-
-    #[test]
-    fn rename_moves_the_answers_and_refuses_a_taken_quarter() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let saved = session("2026-Q2");
-        store.save(&saved).unwrap();
-        store.save(&session("2026-Q3")).unwrap();
-
-        let error = store
-            .rename(quarter("2026-Q2"), quarter("2026-Q3"))
-            .unwrap_err();
-        assert!(
-            matches!(&error, StoreError::Exists { quarter: q, .. } if q.to_string() == "2026-Q3"),
-            "{error}"
-        );
-        assert!(
-            error
-                .to_string()
-                .starts_with("2026-Q3 is already saved in ")
-        );
-        assert_eq!(
-            store.load(quarter("2026-Q2")).unwrap().as_ref(),
-            Some(&saved)
-        );
-
-        let path = store
-            .rename(quarter("2026-Q2"), quarter("2025-Q4"))
-            .unwrap();
-        assert_eq!(path, store.path_for(quarter("2025-Q4")));
-        let moved = store.load(quarter("2025-Q4")).unwrap().unwrap();
-        assert_eq!(moved.quarter, quarter("2025-Q4"));
-        assert_eq!(moved.answers, saved.answers);
-        assert!(store.load(quarter("2026-Q2")).unwrap().is_none());
-        assert_eq!(
-            file_names(store.sessions_dir()),
-            ["2025-Q4.json", "2026-Q3.json"]
-        );
-
-        assert!(matches!(
-            store.rename(quarter("2024-Q1"), quarter("2024-Q2")),
-            Err(StoreError::NotSaved { .. })
-        ));
-    }
-
-    #[test]
-    fn rename_and_duplicate_never_touch_a_damaged_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        store.save(&session("2026-Q2")).unwrap();
-        let damaged = store.path_for(quarter("2026-Q1"));
-        fs::write(&damaged, "{ not json").unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 10, 3, 9, 0, 0).unwrap();
-
-        for result in [
-            store
-                .rename(quarter("2026-Q2"), quarter("2026-Q1"))
-                .map(drop),
-            store
-                .duplicate(quarter("2026-Q2"), quarter("2026-Q1"), now)
-                .map(drop),
-        ] {
-            assert!(
-                matches!(result, Err(StoreError::Exists { .. })),
-                "{result:?}"
-            );
-        }
-        for result in [
-            store
-                .rename(quarter("2026-Q1"), quarter("2026-Q4"))
-                .map(drop),
-            store
-                .duplicate(quarter("2026-Q1"), quarter("2026-Q4"), now)
-                .map(drop),
-        ] {
-            assert!(
-                matches!(result, Err(StoreError::Damaged { .. })),
-                "{result:?}"
-            );
-        }
-        assert_eq!(fs::read_to_string(&damaged).unwrap(), "{ not json");
-        assert_eq!(
-            file_names(store.sessions_dir()),
-            ["2026-Q1.json", "2026-Q2.json"]
-        );
-    }
-
-    #[test]
-    fn duplicate_starts_a_new_quarter_from_the_answers_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let mut q2 = session("2026-Q2");
-        let now = Utc.with_ymd_and_hms(2026, 10, 3, 9, 0, 0).unwrap();
-        q2.set_note("lead_response_time", "from Jan's review", now)
-            .unwrap();
-        store.save(&q2).unwrap();
-
-        let q3 = store
-            .duplicate(quarter("2026-Q2"), quarter("2026-Q3"), now)
-            .unwrap();
-        assert_eq!(store.load(quarter("2026-Q3")).unwrap().as_ref(), Some(&q3));
-        assert_eq!(q3.answers, q2.answers);
-        assert!(q3.notes.is_empty());
-        assert_eq!(q3.created_at, now);
-        assert_eq!(
-            store.load(quarter("2026-Q2")).unwrap(),
-            Some(q2),
-            "source kept"
-        );
-
-        let error = store
-            .duplicate(quarter("2026-Q2"), quarter("2026-Q3"), now)
-            .unwrap_err();
-        assert!(matches!(error, StoreError::Exists { .. }), "{error}");
-        assert_eq!(
-            store.load(quarter("2026-Q3")).unwrap(),
-            Some(q3),
-            "target kept"
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn renamed_duplicated_and_trashed_files_stay_user_only() {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        store.save(&session("2026-Q2")).unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 10, 3, 9, 0, 0).unwrap();
-        store
-            .duplicate(quarter("2026-Q2"), quarter("2026-Q3"), now)
-            .unwrap();
-        let renamed = store
-            .rename(quarter("2026-Q3"), quarter("2026-Q4"))
-            .unwrap();
-        let trashed = store.delete(quarter("2026-Q2")).unwrap();
-        assert_eq!(mode(&renamed), 0o600);
-        assert_eq!(mode(&trashed), 0o600);
-        assert_eq!(mode(&store.trash_dir()), 0o700);
-    }
-
-    #[test]
-    fn sessions_are_the_readable_ones_oldest_first() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        store.save(&session("2026-Q2")).unwrap();
-        store.save(&session("2025-Q4")).unwrap();
-        fs::write(store.path_for(quarter("2026-Q1")), "{ not json").unwrap();
-        let quarters: Vec<String> = store
-            .sessions()
-            .unwrap()
-            .iter()
-            .map(|s| s.quarter.to_string())
-            .collect();
-        assert_eq!(quarters, ["2025-Q4", "2026-Q2"]);
-    }
-}
+mod tests;

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod complete;
 pub mod event;
+pub mod signals;
 pub mod theme;
 pub mod view;
 pub mod widget;
@@ -32,8 +33,9 @@ use crate::demo;
 use crate::import::{ImportError, ImportOptions, ImportReport, Progress, import_files};
 use crate::report::export::{Brief, write_file};
 use crate::report::listing::{QuarterListing, summarize};
-use crate::store::Store;
+use crate::store::{QuarterLock, Store};
 use app::{App, Effect, QuarterOp};
+use signals::Signals;
 use theme::Theme;
 
 /// Where the interface opens.
@@ -60,29 +62,61 @@ pub struct Options {
 
 /// Runs the interface until the user quits. Everything that can fail before the screen is
 /// taken over fails first, so its message prints normally; the terminal is restored on every
-/// exit path, panics included (ratatui's init installs a hook that restores it).
+/// exit path, panics included (ratatui's init installs a hook that restores it). SIGTERM,
+/// SIGHUP and SIGINT end the loop and save; a panic writes a crash report, then saves.
 pub fn run(store: Store, start: Start, options: Options) -> Result<()> {
     let mut store = store;
     let mut app = new_app(&store, options.today, options.demo_samples)?;
+    let mut editing = Editing::default();
     match start {
         Start::Home => {}
         Start::Quarter(quarter) => {
             let quarter = quarter.unwrap_or_else(|| Quarter::last_finished(options.today));
-            app.open_session(load_or_start(&store, quarter)?);
+            app.open_session(editing.open(&store, quarter)?);
         }
         Start::Present(quarter) => {
-            app.open_session_as(load_or_start(&store, quarter)?, app::OpenMode::Review);
+            app.open_session_as(editing.open(&store, quarter)?, app::OpenMode::Review);
             app.update(app::Action::Present);
         }
     }
     let theme = Theme::for_name(options.theme);
+    let signals = Signals::install().context("could not set up mcc's signal handlers")?;
+    signals::install_crash_report(store.clone());
     release_mouse_on_panic();
     let mut terminal = ratatui::init();
     let mut demo = Demo::default();
-    let result = capture_mouse()
-        .and_then(|()| event_loop(&mut terminal, &mut app, &mut store, &theme, &mut demo));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        capture_mouse().and_then(|()| {
+            event_loop(
+                &mut terminal,
+                &mut app,
+                &mut store,
+                &theme,
+                &mut demo,
+                &mut editing,
+                &signals,
+            )
+        })
+    }));
     release_mouse();
     ratatui::restore();
+    let result = match outcome {
+        Ok(result) => result,
+        Err(panic) => {
+            say(&format!(
+                "after the crash: {}",
+                editing.save_open(&store, &app)
+            ));
+            std::panic::resume_unwind(panic)
+        }
+    };
+    if let Some(signal) = signals.received() {
+        say(&format!(
+            "stopped by {signal}: {}",
+            editing.save_open(&store, &app)
+        ));
+        return Ok(());
+    }
     result?;
     if let Some(open) = app.open.as_ref().filter(|_| !app.demo) {
         let session = &open.session;
@@ -233,20 +267,29 @@ fn event_loop(
     store: &mut Store,
     theme: &Theme,
     demo: &mut Demo,
+    editing: &mut Editing,
+    signals: &Signals,
 ) -> Result<()> {
     let mut worker: Option<ImportWorker> = None;
     loop {
+        if signals.received().is_some() {
+            return Ok(());
+        }
         let mut hits = Vec::new();
         terminal.draw(|frame| hits = view::draw(frame, app, theme))?;
-        if let Some(running) = &worker {
-            if let Some(result) = running.poll(app) {
-                app.import_finished(result);
-                worker = None;
-                continue;
-            }
-            if !terminal_event::poll(IMPORT_REFRESH)? {
-                continue;
-            }
+        if let Some(running) = &worker
+            && let Some(result) = running.poll(app)
+        {
+            app.import_finished(result);
+            worker = None;
+            continue;
+        }
+        let wait = match worker {
+            Some(_) => IMPORT_REFRESH,
+            None => signals::CHECK_EVERY,
+        };
+        if !terminal_event::poll(wait)? {
+            continue;
         }
         let action = match terminal_event::read()? {
             Event::Key(key) => event::action_for(app, key),
@@ -259,16 +302,13 @@ fn event_loop(
         match app.update(action) {
             Effect::None => {}
             Effect::Quit => return Ok(()),
-            Effect::OpenQuarter(quarter, _) => match load_or_start(store, quarter) {
+            Effect::OpenQuarter(quarter, _) => match editing.open(store, quarter) {
                 Ok(session) => app.open_session(session),
                 Err(error) => app.open_failed(format!("{error:#}")),
             },
             Effect::Save => {
                 let result = match &app.open {
-                    Some(open) => store
-                        .save(&open.session)
-                        .map(drop)
-                        .map_err(|e| e.to_string()),
+                    Some(open) => editing.save(store, &open.session),
                     None => Ok(()),
                 };
                 let saved =
@@ -294,6 +334,7 @@ fn event_loop(
             }
             Effect::Export(quarter) => app.exported(export_brief(store, app, quarter)),
             Effect::StartDemo => {
+                *editing = Editing::default();
                 if let Err(error) = demo.start(store, app) {
                     app.open_failed(format!("The demo could not be set up: {error:#}"));
                 }
@@ -308,12 +349,63 @@ fn event_loop(
     }
 }
 
-/// A quarter's saved session, or a new one when it was never started.
-fn load_or_start(store: &Store, quarter: Quarter) -> Result<Session> {
-    let loaded = store
-        .load(quarter)
-        .with_context(|| format!("{quarter} can't be opened"))?;
-    Ok(loaded.unwrap_or_else(|| Session::new(quarter, Utc::now())))
+/// The lock on the quarter that is open, taken before it is loaded so the session edited is
+/// the latest saved one. When another mcc has the quarter, it opens all the same, and every
+/// save says why it was refused (no lost update: the other one's answers are never replaced).
+#[derive(Debug, Default)]
+struct Editing {
+    lock: Option<Result<QuarterLock, String>>,
+}
+
+impl Editing {
+    /// Locks (when it can) and loads a quarter, or starts it when it was never saved. When it
+    /// cannot be loaded, the quarter open before keeps its lock.
+    fn open(&mut self, store: &Store, quarter: Quarter) -> Result<Session> {
+        let held = matches!(&self.lock, Some(Ok(lock)) if lock.quarter() == quarter);
+        let lock = (!held).then(|| store.lock(quarter).map_err(|e| e.to_string()));
+        let loaded = store
+            .load(quarter)
+            .with_context(|| format!("{quarter} can't be opened"))?;
+        if lock.is_some() {
+            self.lock = lock;
+        }
+        Ok(loaded.unwrap_or_else(|| Session::new(quarter, Utc::now())))
+    }
+
+    /// Saves the open session with its lock; the error says why it was not saved.
+    fn save(&self, store: &Store, session: &Session) -> Result<(), String> {
+        match &self.lock {
+            Some(Ok(lock)) => store
+                .save(lock, session)
+                .map(drop)
+                .map_err(|e| e.to_string()),
+            Some(Err(why)) => Err(why.clone()),
+            None => Err(format!("{} was not opened for editing", session.quarter)),
+        }
+    }
+
+    /// Saves the quarter open for editing on the way out; says what became of it.
+    fn save_open(&self, store: &Store, app: &App) -> String {
+        match &app.open {
+            Some(open) if !open.read_only => {
+                let quarter = open.session.quarter;
+                match self.save(store, &open.session) {
+                    Ok(()) => format!(
+                        "{quarter} is saved in {}",
+                        store.path_for(quarter).display()
+                    ),
+                    Err(why) => format!("{quarter} could not be saved: {why}"),
+                }
+            }
+            _ => "nothing was open for editing".to_string(),
+        }
+    }
+}
+
+/// Prints a line on stderr, which may be gone (a closed terminal): then says nothing.
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "mcc: {text}");
 }
 
 /// Deletes, renames or duplicates a saved quarter; says what happened in plain words.

@@ -106,6 +106,35 @@ impl Mcc {
         thread::sleep(Duration::from_millis(60));
     }
 
+    /// Types `text` at once, without the pause [`Mcc::send`] leaves.
+    pub fn send_now(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// The process id of the running mcc.
+    pub fn pid(&self) -> i32 {
+        self.child.process_id().expect("mcc has a process id") as i32
+    }
+
+    /// Sends `signal` to mcc (`libc::SIGKILL` for `kill -9`).
+    pub fn signal(&self, signal: i32) {
+        // SAFETY: kill has no memory-safety preconditions; the pid is our own child's.
+        let sent = unsafe { libc::kill(self.pid(), signal) };
+        assert_eq!(sent, 0, "could not send signal {signal}");
+    }
+
+    /// Kills mcc with SIGKILL (no handler runs) and reaps it.
+    pub fn kill_hard(&mut self) {
+        self.signal(libc::SIGKILL);
+        self.child.wait().expect("reap mcc");
+    }
+
+    /// Whether the screen contains `needle` now.
+    pub fn shows(&self, needle: &str) -> bool {
+        self.screen().contains(needle)
+    }
+
     /// The screen as text, one line per row.
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
