@@ -4,7 +4,7 @@
 # temp folder (about 11 GB at the largest sizes) and removed at the end. Not part of CI.
 #
 #   scripts/large_inputs.sh [path/to/mcc] [size in GB for the big files, default 5]
-set -euo pipefail
+set -eu  # no pipefail: `yes | head` ends with yes killed by SIGPIPE
 mcc=${1:-target/release/mcc}
 gb=${2:-5}
 bytes=$((gb * 1024 * 1024 * 1024))
@@ -19,8 +19,11 @@ measure() {
     start=$(date +%s.%N)
     /usr/bin/time -f '%M' -o "$dir/rss" "$mcc" import "$@" --quarter 2024-Q2 >"$dir/out" 2>"$dir/err" || true
     end=$(date +%s.%N)
-    printf '%-34s %7.1f s %8d MB  %s\n' "$name" "$(echo "$end - $start" | bc)" \
-        "$(($(cat "$dir/rss") / 1024))" "$(head -c 150 "$dir/err" "$dir/out" | grep -v '^==>' | grep -m1 .)"
+    # The error, or how many rows were read.
+    local said
+    said=$(grep -m1 . "$dir/err" || grep -m1 'rows read' "$dir/out" || true)
+    printf '%-30s %7.1f s %6d MB  %s\n' "$name" "$(echo "$end - $start" | bc)" \
+        "$(($(tail -n1 "$dir/rss") / 1024))" "$(echo "$said" | sed 's/^ *//' | cut -c1-220)"
 }
 
 header='Lead ID,Created Date,First Response Date,Lead Source,Lead Status,Converted'

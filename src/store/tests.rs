@@ -1,3 +1,5 @@
+//! Store tests: saving, backups, locks, damaged files, restore, permissions, paths and crash reports.
+
 use super::*;
 use crate::checklist::answer::Parsed;
 use crate::checklist::session::SCHEMA_VERSION;
