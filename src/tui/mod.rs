@@ -207,16 +207,19 @@ impl ImportWorker {
     }
 
     /// Passes on progress; returns the outcome once the import is over.
-    fn poll(&self, app: &mut App) -> Option<Result<ImportReport, ImportError>> {
-        for message in self.messages.try_iter() {
-            match message {
-                WorkerMessage::Progress(progress) => {
+    /// Passes on progress; returns the outcome once the import is over, or `Err(())` when
+    /// the worker stopped without one.
+    fn poll(&self, app: &mut App) -> Option<Result<Result<ImportReport, ImportError>, ()>> {
+        loop {
+            match self.messages.try_recv() {
+                Ok(WorkerMessage::Progress(progress)) => {
                     app.import_progress(progress, self.started.elapsed())
                 }
-                WorkerMessage::Done(result) => return Some(result),
+                Ok(WorkerMessage::Done(result)) => return Some(Ok(result)),
+                Err(mpsc::TryRecvError::Empty) => return None,
+                Err(mpsc::TryRecvError::Disconnected) => return Some(Err(())),
             }
         }
-        None
     }
 }
 
@@ -278,9 +281,12 @@ fn event_loop(
         let mut hits = Vec::new();
         terminal.draw(|frame| hits = view::draw(frame, app, theme))?;
         if let Some(running) = &worker
-            && let Some(result) = running.poll(app)
+            && let Some(outcome) = running.poll(app)
         {
-            app.import_finished(result);
+            match outcome {
+                Ok(result) => app.import_finished(result),
+                Err(()) => app.import_lost(),
+            }
             worker = None;
             continue;
         }

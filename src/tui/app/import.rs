@@ -171,6 +171,18 @@ impl App {
         };
     }
 
+    /// The import stopped without a result (its worker failed): back to the file prompt.
+    pub fn import_lost(&mut self) {
+        if let Some(flow) = self.import.as_mut() {
+            flow.phase = ImportPhase::Choosing {
+                error: Some(
+                    "The import stopped before it finished; nothing was saved. Try again; if it happens again, a crash report is in mcc's config folder."
+                        .to_string(),
+                ),
+            };
+        }
+    }
+
     pub(super) fn update_import(&mut self, action: Action) -> Effect {
         let now = (self.clock)();
         let Some(flow) = self.import.as_mut() else {
@@ -464,5 +476,25 @@ mod tests {
         app.open_session(Session::new("2026-Q3".parse().unwrap(), noon()));
         assert_eq!(app.screen, Screen::Import);
         assert_eq!(app.import.as_ref().unwrap().return_to, Screen::Wizard);
+    }
+
+    #[test]
+    fn an_import_that_stops_without_a_result_says_so_and_saves_nothing() {
+        let mut app = importing();
+        type_text(&mut app, "leads.csv");
+        app.update(Action::Submit);
+        assert_eq!(app.update(Action::Submit), Effect::StartImport);
+        app.import_lost();
+        assert!(
+            matches!(phase(&app), ImportPhase::Choosing { error: Some(e) } if e.starts_with("The import stopped before it finished; nothing was saved"))
+        );
+        assert_eq!(
+            open(&app)
+                .session
+                .answer("lead_response_time")
+                .unwrap()
+                .value,
+            Some(7.0)
+        );
     }
 }
