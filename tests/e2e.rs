@@ -232,3 +232,36 @@ fn the_demo_pages_through_slides_and_leaves_the_users_folder_empty() {
         "the demo wrote into the user's folder: {left:?}"
     );
 }
+
+#[test]
+fn a_second_mcc_on_the_same_quarter_shows_it_read_only() {
+    let config = config_dir();
+    let mut first = Mcc::start(&["new", "--quarter", "2026-Q2"], config.path(), 100, 30);
+    first.wait_for("Item 1 of 12");
+    first.send("9m");
+    first.send(keys::ENTER);
+    first.wait_for("Item 2 of 12");
+
+    let mut second = Mcc::start(&["new", "--quarter", "2026-Q2"], config.path(), 100, 30);
+    let screen = second.wait_for("read-only, open in another mcc");
+    assert!(screen.contains("close the other mcc"), "{screen}");
+    second.send(keys::ENTER);
+    second.wait_for("then open the quarter again here to change it");
+    second.send("q");
+    assert_eq!(second.wait_exit(), (true, true));
+
+    first.send("12");
+    first.send(keys::ENTER);
+    first.wait_for("Item 3 of 12");
+    first.send(keys::CTRL_C);
+    assert_eq!(first.wait_exit(), (true, true));
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(session_file(config.path(), "2026-Q2")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["answers"]["lead_response_time"]["value"], 9.0);
+    assert_eq!(
+        saved["answers"]["leads_contacted_within_5_min"]["value"],
+        12.0
+    );
+}

@@ -73,6 +73,9 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<()> {
         Start::Quarter(quarter) => {
             let quarter = quarter.unwrap_or_else(|| Quarter::last_finished(options.today));
             app.open_session(editing.open(&store, quarter)?);
+            if let Some(why) = editing.held_elsewhere() {
+                app.opened_elsewhere(why);
+            }
         }
         Start::Present(quarter) => {
             app.open_session_as(editing.open(&store, quarter)?, app::OpenMode::Review);
@@ -309,7 +312,12 @@ fn event_loop(
             Effect::None => {}
             Effect::Quit => return Ok(()),
             Effect::OpenQuarter(quarter, _) => match editing.open(store, quarter) {
-                Ok(session) => app.open_session(session),
+                Ok(session) => {
+                    app.open_session(session);
+                    if let Some(why) = editing.held_elsewhere() {
+                        app.opened_elsewhere(why);
+                    }
+                }
                 Err(error) => app.open_failed(format!("{error:#}")),
             },
             Effect::Save => {
@@ -376,6 +384,14 @@ impl Editing {
             self.lock = lock;
         }
         Ok(loaded.unwrap_or_else(|| Session::new(quarter, Utc::now())))
+    }
+
+    /// Why the open quarter could not be locked (another mcc has it), if so.
+    fn held_elsewhere(&self) -> Option<String> {
+        match &self.lock {
+            Some(Err(why)) => Some(why.clone()),
+            _ => None,
+        }
     }
 
     /// Saves the open session with its lock; the error says why it was not saved.

@@ -590,4 +590,27 @@ mod tests {
         );
         assert!(share.band_reason.is_some());
     }
+
+    #[test]
+    fn a_quarter_open_in_another_mcc_is_read_only_and_says_why() {
+        let mut app = two_quarters();
+        app.open_session(session("2026-Q3", 40.0));
+        app.opened_elsewhere("2026-Q3 is open in another mcc (process 42)".to_string());
+        assert_eq!(app.screen, Screen::Scorecard);
+        for action in [
+            Action::EditAnswers,
+            Action::EditNote,
+            Action::CycleAgreement,
+            Action::OpenImport,
+        ] {
+            assert_eq!(app.update(action), Effect::None, "{action:?}");
+            assert_eq!(app.screen, Screen::Scorecard);
+            assert!(app.dialog.is_none());
+            assert!(
+                matches!(&app.notice, Some(Notice::Error(m)) if m.contains("open in another mcc (process 42)"))
+            );
+        }
+        assert_eq!(app.update(Action::Present), Effect::None);
+        assert_eq!(app.screen, Screen::Present, "looking is fine");
+    }
 }

@@ -184,6 +184,8 @@ pub struct OpenQuarter {
     pub selected: usize,
     /// Opened for review: answers change only after the user asks to edit.
     pub read_only: bool,
+    /// Why this quarter can't be changed here (another mcc has it open), if so.
+    pub held_elsewhere: Option<String>,
     /// The checklist with this quarter's bands: its go-to-market profile and the
     /// organisation's benchmarks applied.
     pub checklist: Checklist,
@@ -534,11 +536,26 @@ impl App {
             error: None,
             selected: 0,
             read_only: mode == OpenMode::Review,
+            held_elsewhere: None,
             checklist,
         });
         if mode == OpenMode::Import {
             self.start_import_flow();
         }
+    }
+
+    /// The open quarter is being changed in another mcc: show it read-only and say why.
+    pub fn opened_elsewhere(&mut self, why: String) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        open.read_only = true;
+        self.import = None;
+        self.screen = Screen::Scorecard;
+        self.notice = Some(Notice::Error(format!(
+            "{why}. It is shown read-only here; close the other mcc, then open the quarter again to change it."
+        )));
+        open.held_elsewhere = Some(why);
     }
 
     /// Reports a quarter that could not be opened, staying on the home screen.
@@ -629,6 +646,22 @@ impl App {
             return Effect::None;
         };
         let item = &self.checklist.items[open.selected];
+        let changes = matches!(
+            action,
+            Action::Submit
+                | Action::EditAnswers
+                | Action::EditNote
+                | Action::CycleAgreement
+                | Action::PickProfile
+                | Action::OpenImport
+                | Action::OpenGap
+        );
+        if let (true, Some(why)) = (changes, &open.held_elsewhere) {
+            self.notice = Some(Notice::Error(format!(
+                "{why}; close the other mcc, then open the quarter again here to change it."
+            )));
+            return Effect::None;
+        }
         match action {
             Action::Previous => open.selected = open.selected.saturating_sub(1),
             Action::Next => open.selected = (open.selected + 1).min(count - 1),

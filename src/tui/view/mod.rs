@@ -147,6 +147,9 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!("⚠ changing an earlier quarter: {}", open.session.quarter)
         }
         (Screen::Wizard, Some(open)) => format!("{} · questions", open.session.quarter),
+        (Screen::Scorecard, Some(open)) if open.held_elsewhere.is_some() => {
+            format!("{} · read-only, open in another mcc", open.session.quarter)
+        }
         (Screen::Scorecard, Some(open)) if open.read_only => {
             format!("{} · review, read-only", open.session.quarter)
         }
