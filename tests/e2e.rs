@@ -265,3 +265,42 @@ fn a_second_mcc_on_the_same_quarter_shows_it_read_only() {
         12.0
     );
 }
+
+#[test]
+fn a_damaged_quarter_is_restored_from_its_backup_on_request() {
+    let config = config_dir();
+    let sessions = config.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let fixture = format!(
+        "{}/tests/fixtures/sessions/2026-Q1.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::copy(&fixture, sessions.join("2026-Q1.json.bak")).unwrap();
+    std::fs::write(sessions.join("2026-Q1.json"), "{ half a file").unwrap();
+
+    let mut mcc = Mcc::start(&[], config.path(), 100, 30);
+    mcc.wait_for("2026-Q1  damaged");
+    mcc.send(keys::DOWN);
+    mcc.send(keys::ENTER);
+    mcc.wait_for("backup in its place?");
+    mcc.send(keys::ENTER);
+    mcc.wait_for("Restored 2026-Q1 from its backup.");
+    mcc.wait_for("2026-Q1   5 of 12");
+    mcc.send(keys::CTRL_C);
+    assert_eq!(mcc.wait_exit(), (true, true));
+
+    let restored: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sessions.join("2026-Q1.json")).unwrap())
+            .unwrap();
+    assert_eq!(restored["quarter"], "2026-Q1");
+    let kept: Vec<String> = std::fs::read_dir(&sessions)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.contains(".damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside");
+    assert_eq!(
+        std::fs::read_to_string(sessions.join(&kept[0])).unwrap(),
+        "{ half a file"
+    );
+}

@@ -633,7 +633,7 @@ pub fn bindings(app: &App) -> &'static [Binding] {
 pub fn screen_bindings(app: &App) -> &'static [Binding] {
     if let Some(dialog) = &app.dialog {
         return match dialog {
-            Dialog::ConfirmDelete(_) => CONFIRM,
+            Dialog::ConfirmDelete(_) | Dialog::ConfirmRestore(..) => CONFIRM,
             Dialog::Profile { .. } => PICK,
             Dialog::Target { .. } | Dialog::Note { .. } => DIALOG_TYPING,
         };

@@ -33,6 +33,7 @@ use crate::demo;
 use crate::import::{ImportError, ImportOptions, ImportReport, Progress, import_files};
 use crate::report::export::{Brief, write_file};
 use crate::report::listing::{QuarterListing, summarize};
+use crate::report::sentence_case;
 use crate::store::{QuarterLock, Store};
 use app::{App, Effect, QuarterOp};
 use signals::Signals;
@@ -442,11 +443,18 @@ fn manage(store: &Store, op: QuarterOp) -> Result<String, String> {
         QuarterOp::Rename(from, to) => store
             .rename(from, to)
             .map(|_| format!("Renamed {from} to {to}.")),
+        QuarterOp::RestoreBackup(quarter) => store.restore_backup(quarter).map(|restored| {
+            let kept = restored
+                .moved_aside
+                .map(|path| format!(" The damaged file is kept as {}.", path.display()))
+                .unwrap_or_default();
+            format!("Restored {quarter} from its backup.{kept}")
+        }),
         QuarterOp::Duplicate(from, to) => store
             .duplicate(from, to, Utc::now())
             .map(|_| format!("Started {to} from {from}'s answers; notes stay with {from}.")),
     };
-    result.map_err(|error| error.to_string())
+    result.map_err(|error| format!("{}.", sentence_case(&error.to_string())))
 }
 
 /// Writes the quarter's meeting brief (Markdown) to the current folder; returns its path.

@@ -22,6 +22,8 @@ pub enum QuarterOp {
     Rename(Quarter, Quarter),
     /// Start the second quarter from the first one's answers.
     Duplicate(Quarter, Quarter),
+    /// Put a damaged quarter's backup in its place, keeping the damaged file aside.
+    RestoreBackup(Quarter),
 }
 
 /// Which change a quarter-name dialog makes.
@@ -38,6 +40,8 @@ pub enum TargetKind {
 pub enum Dialog {
     /// "Delete 2026-Q1?" Enter confirms, Esc keeps it.
     ConfirmDelete(Quarter),
+    /// "2026-Q1 can't be read: ... Restore its backup?" with the reason.
+    ConfirmRestore(Quarter, String),
     /// Asks for the other quarter of a rename or a duplicate.
     Target {
         /// Rename or duplicate.
@@ -218,6 +222,11 @@ impl App {
             return Effect::None;
         }
         match (dialog, action) {
+            (Dialog::ConfirmRestore(quarter, _), Action::Submit) => {
+                let op = QuarterOp::RestoreBackup(*quarter);
+                self.dialog = None;
+                Effect::Manage(op)
+            }
             (Dialog::ConfirmDelete(quarter), Action::Submit) => {
                 let op = QuarterOp::Delete(*quarter);
                 self.dialog = None;
@@ -317,7 +326,7 @@ impl App {
             Ok(message) => {
                 let gone = match op {
                     QuarterOp::Delete(quarter) | QuarterOp::Rename(quarter, _) => Some(quarter),
-                    QuarterOp::Duplicate(..) => None,
+                    QuarterOp::Duplicate(..) | QuarterOp::RestoreBackup(_) => None,
                 };
                 if gone.is_some() && self.open.as_ref().map(|o| o.session.quarter) == gone {
                     self.open = None;

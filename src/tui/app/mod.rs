@@ -468,10 +468,10 @@ impl App {
             HomeRow::Saved(index) => match &self.saved[index].summary {
                 Ok(_) => (self.saved[index].quarter, mode),
                 Err(reason) => {
-                    self.notice = Some(Notice::Error(format!(
-                        "{} can't be opened: {reason}. Move that file aside to start the quarter afresh.",
-                        self.saved[index].quarter
-                    )));
+                    self.dialog = Some(Dialog::ConfirmRestore(
+                        self.saved[index].quarter,
+                        reason.clone(),
+                    ));
                     return Effect::None;
                 }
             },
@@ -812,7 +812,7 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn a_damaged_quarter_explains_itself_instead_of_opening() {
+    fn a_damaged_quarter_offers_its_backup_instead_of_opening() {
         let damaged = QuarterListing {
             quarter: "2026-Q1".parse().unwrap(),
             summary: Err("not a session file".into()),
@@ -824,9 +824,15 @@ pub(super) mod tests {
             .position(|r| *r == HomeRow::Saved(0))
             .unwrap();
         assert_eq!(app.update(Action::Submit), Effect::None);
+        let q1 = "2026-Q1".parse().unwrap();
         assert!(
-            matches!(&app.notice, Some(Notice::Error(m)) if m.contains("2026-Q1 can't be opened: not a session file"))
+            matches!(&app.dialog, Some(Dialog::ConfirmRestore(q, reason)) if *q == q1 && reason == "not a session file")
         );
+        assert_eq!(
+            app.update(Action::Submit),
+            Effect::Manage(QuarterOp::RestoreBackup(q1))
+        );
+        assert!(app.dialog.is_none());
     }
 
     #[test]

@@ -37,6 +37,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: 
             lines.push(Line::styled("Enter chooses; Esc cancels.", theme.muted));
             (" Go-to-market ".to_string(), lines, None, None)
         }
+        Dialog::ConfirmRestore(quarter, reason) => (
+            format!(" {quarter} can't be read "),
+            plain(vec![
+                format!("{quarter} can't be read: {reason}."),
+                "mcc keeps the previous save of every quarter as a backup. Put the backup in its place? The damaged file is kept beside it under a new name, never deleted.".to_string(),
+                "Enter or y restores the backup; Esc or n leaves everything as it is.".to_string(),
+            ]),
+            None,
+            None,
+        ),
         Dialog::ConfirmDelete(quarter) => (
             format!(" Delete {quarter}? "),
             plain(vec![
