@@ -8,6 +8,7 @@ use mcc::cli::{
     write_completions, write_man_page,
 };
 use mcc::config::Settings;
+use mcc::store::Store;
 use mcc::{demo, tui};
 
 fn main() -> ExitCode {
@@ -42,7 +43,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         _ => {}
     }
     let dir = config_dir(cli.config_dir)?;
-    let store = open_store(&dir)?;
+    let on_screen = matches!(
+        cli.command,
+        None | Some(Command::New { .. }) | Some(Command::Present { .. })
+    );
+    // On screen, a folder that can't be used is said there and answers stay in memory;
+    // commands that print fail with the reason.
+    let store = match open_store(&dir) {
+        Ok(store) => store,
+        Err(_) if on_screen => Store::at(&dir),
+        Err(error) => return Err(error),
+    };
     remember_theme(&dir, cli.theme);
     let options = || tui::Options {
         today: today(),

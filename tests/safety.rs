@@ -229,12 +229,11 @@ fn a_second_mcc_on_the_same_quarter_is_told_and_cannot_overwrite() {
         before
     );
 
-    // A second screen on the quarter opens it but cannot save over the first one's answers.
+    // A second screen on the quarter opens it read-only and refuses changes.
     let mut second = Mcc::start(&["new", "--quarter", "2026-Q3"], config.path(), 100, 24);
-    second.wait_for("Item 2 of 12");
-    second.send("77");
+    second.wait_for("read-only, open in another mcc");
     second.send(keys::ENTER);
-    second.wait_for("Not saved: 2026-Q3 is open in another mcc");
+    second.wait_for("then open the quarter again here to change it");
     first.send(keys::ENTER);
     first.wait_for("Item 3 of 12");
     second.send(keys::CTRL_C);

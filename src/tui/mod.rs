@@ -34,7 +34,7 @@ use crate::import::{ImportError, ImportOptions, ImportReport, Progress, import_f
 use crate::report::export::{Brief, write_file};
 use crate::report::listing::{QuarterListing, summarize};
 use crate::report::sentence_case;
-use crate::store::{QuarterLock, Store};
+use crate::store::{QuarterLock, Store, StoreError};
 use app::{App, Effect, QuarterOp};
 use signals::Signals;
 use theme::Theme;
@@ -122,16 +122,19 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<()> {
         return Ok(());
     }
     result?;
-    if let Some(open) = app.open.as_ref().filter(|_| !app.demo) {
+    if let Some(open) = app.open.as_ref().filter(|o| !app.demo && !o.read_only) {
         let session = &open.session;
-        println!(
-            "{}: {} of {} answered, saved in {}. `mcc show {}` prints the scorecard.",
-            session.quarter,
-            session.answered_count(&app.checklist),
-            app.checklist.items.len(),
-            store.path_for(session.quarter).display(),
-            session.quarter
-        );
+        match editing.save(&store, session) {
+            Ok(()) => println!(
+                "{}: {} of {} answered, saved in {}. `mcc show {}` prints the scorecard.",
+                session.quarter,
+                session.answered_count(&app.checklist),
+                app.checklist.items.len(),
+                store.path_for(session.quarter).display(),
+                session.quarter
+            ),
+            Err(why) => eprintln!("mcc: {} was not saved: {why}", session.quarter),
+        }
     }
     Ok(())
 }
@@ -257,12 +260,19 @@ impl Demo {
 fn new_app(store: &Store, today: NaiveDate, demo_samples: Option<Vec<PathBuf>>) -> Result<App> {
     let checklist = Checklist::built_in();
     let (benchmarks, warnings) = load_benchmarks(store.root(), &checklist);
-    let saved = saved_quarters(store, &checklist)?;
+    let (saved, unreadable) = match saved_quarters(store, &checklist) {
+        Ok(saved) => (saved, None),
+        Err(error) => (Vec::new(), Some(error)),
+    };
     let mut app = App::new(checklist, saved, today, Utc::now);
     app.benchmarks = benchmarks;
     app.demo = demo_samples.is_some();
     app.sample_files = demo_samples.unwrap_or_else(repository_samples);
-    if !warnings.is_empty() {
+    if let Some(error) = unreadable {
+        app.notice = Some(app::Notice::Error(format!(
+            "{error}. mcc keeps working, but answers stay on screen only until you quit: pick a folder you can write to with --config-dir DIR."
+        )));
+    } else if !warnings.is_empty() {
         app.notice = Some(app::Notice::Error(warnings.join(" ")));
     }
     Ok(app)
@@ -369,7 +379,16 @@ fn event_loop(
 /// save says why it was refused (no lost update: the other one's answers are never replaced).
 #[derive(Debug, Default)]
 struct Editing {
-    lock: Option<Result<QuarterLock, String>>,
+    lock: Option<Result<QuarterLock, LockRefused>>,
+}
+
+/// Why the open quarter has no lock.
+#[derive(Debug)]
+struct LockRefused {
+    /// Another mcc has the quarter (rather than the folder being unusable).
+    elsewhere: bool,
+    /// The reason in words.
+    why: String,
 }
 
 impl Editing {
@@ -377,10 +396,18 @@ impl Editing {
     /// cannot be loaded, the quarter open before keeps its lock.
     fn open(&mut self, store: &Store, quarter: Quarter) -> Result<Session> {
         let held = matches!(&self.lock, Some(Ok(lock)) if lock.quarter() == quarter);
-        let lock = (!held).then(|| store.lock(quarter).map_err(|e| e.to_string()));
-        let loaded = store
-            .load(quarter)
-            .with_context(|| format!("{quarter} can't be opened"))?;
+        let lock = (!held).then(|| {
+            store.lock(quarter).map_err(|error| LockRefused {
+                elsewhere: matches!(error, StoreError::Locked { .. }),
+                why: error.to_string(),
+            })
+        });
+        let folder_unusable = matches!(&lock, Some(Err(refused)) if !refused.elsewhere);
+        let loaded = match store.load(quarter) {
+            // With no usable folder nothing can be read or saved: work in memory.
+            Err(StoreError::Io { .. }) if folder_unusable => None,
+            loaded => loaded.with_context(|| format!("{quarter} can't be opened"))?,
+        };
         if lock.is_some() {
             self.lock = lock;
         }
@@ -390,7 +417,7 @@ impl Editing {
     /// Why the open quarter could not be locked (another mcc has it), if so.
     fn held_elsewhere(&self) -> Option<String> {
         match &self.lock {
-            Some(Err(why)) => Some(why.clone()),
+            Some(Err(refused)) if refused.elsewhere => Some(refused.why.clone()),
             _ => None,
         }
     }
@@ -402,7 +429,7 @@ impl Editing {
                 .save(lock, session)
                 .map(drop)
                 .map_err(|e| e.to_string()),
-            Some(Err(why)) => Err(why.clone()),
+            Some(Err(refused)) => Err(refused.why.clone()),
             None => Err(format!("{} was not opened for editing", session.quarter)),
         }
     }

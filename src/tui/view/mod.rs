@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
         .as_ref()
         .map_or(0, |n| notice_line(n, theme).width() as u16)
         .div_ceil(area.width.max(1))
-        .clamp(1, 2);
+        .clamp(1, 3);
     let [banner, title, body, notice, hints] = Layout::vertical([
         Constraint::Length(u16::from(app.demo)),
         Constraint::Length(1),
