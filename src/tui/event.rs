@@ -199,12 +199,12 @@ const WIZARD: &[Binding] = &[
         "save & next",
         true,
     ),
-    bind_hint(
+    bind(
         IMPORT_KEYS,
         Action::OpenImport,
         "F3",
         "import CSV exports",
-        ("F3", "import"),
+        false,
     ),
     bind(
         UP_KEYS,
