@@ -88,6 +88,7 @@ pub fn run(store: Store, start: Start, options: Options) -> Result<()> {
     signals::install_crash_report(store.clone());
     release_mouse_on_panic();
     let mut terminal = ratatui::init();
+    keep_screen_when_import_panics();
     let mut demo = Demo::default();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         capture_mouse().and_then(|()| {
@@ -175,6 +176,21 @@ fn release_mouse_on_panic() {
     }));
 }
 
+/// The name of the thread that runs imports.
+const IMPORT_THREAD: &str = "mcc-import";
+
+/// Installed after ratatui's hook: a panic on the import thread leaves the screen as it is
+/// (the loop sees the import stop and says so), any other panic restores the terminal and
+/// writes the crash report as before.
+fn keep_screen_when_import_panics() {
+    let restore_and_report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if thread::current().name() != Some(IMPORT_THREAD) {
+            restore_and_report(info);
+        }
+    }));
+}
+
 /// A CSV import running off the UI thread.
 struct ImportWorker {
     cancel: Arc<AtomicBool>,
@@ -201,11 +217,15 @@ impl ImportWorker {
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, messages) = mpsc::channel();
         let stop = Arc::clone(&cancel);
-        thread::spawn(move || {
-            let report = |progress| drop(sender.send(WorkerMessage::Progress(progress)));
-            let result = import_files(&files, &options, &report, &stop);
-            drop(sender.send(WorkerMessage::Done(result)));
-        });
+        let spawned = thread::Builder::new()
+            .name(IMPORT_THREAD.to_string())
+            .spawn(move || {
+                let report = |progress| drop(sender.send(WorkerMessage::Progress(progress)));
+                let result = import_files(&files, &options, &report, &stop);
+                drop(sender.send(WorkerMessage::Done(result)));
+            });
+        // A worker that could not start drops its sender: the loop reports the import as lost.
+        drop(spawned);
         Some(Self {
             cancel,
             messages,

@@ -176,7 +176,7 @@ impl App {
         if let Some(flow) = self.import.as_mut() {
             flow.phase = ImportPhase::Choosing {
                 error: Some(
-                    "The import stopped before it finished; nothing was saved. Try again; if it happens again, a crash report is in mcc's config folder."
+                    "The import stopped before it finished; nothing was saved. Try again, or run mcc import on the same files to see the message."
                         .to_string(),
                 ),
             };
