@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Mcc, config_dir, keys, session_file};
+use common::{Mcc, config_dir, config_with_fixtures, keys, session_file};
 
 #[test]
 fn answers_survive_a_restart_and_the_wizard_resumes_at_item_three() {
@@ -131,16 +131,7 @@ fn sample_exports_imported_through_the_screen_land_in_the_session_file() {
 
 #[test]
 fn an_older_quarter_gets_a_note_and_its_brief_is_exported() {
-    let config = config_dir();
-    let sessions = config.path().join("sessions");
-    std::fs::create_dir_all(&sessions).unwrap();
-    for quarter in ["2026-Q1", "2026-Q2"] {
-        let fixture = format!(
-            "{}/tests/fixtures/sessions/{quarter}.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::copy(fixture, sessions.join(format!("{quarter}.json"))).unwrap();
-    }
+    let config = config_with_fixtures(&["2026-Q1", "2026-Q2"]);
     let mut mcc = Mcc::start_in(&[], config.path(), 100, 30, config.path());
     mcc.wait_for("2026-Q1   5 of 12");
     for _ in 0..3 {
@@ -177,16 +168,7 @@ fn an_older_quarter_gets_a_note_and_its_brief_is_exported() {
 
 #[test]
 fn a_click_selects_a_saved_quarter_and_a_second_click_opens_it() {
-    let config = config_dir();
-    let sessions = config.path().join("sessions");
-    std::fs::create_dir_all(&sessions).unwrap();
-    for quarter in ["2026-Q1", "2026-Q2"] {
-        let fixture = format!(
-            "{}/tests/fixtures/sessions/{quarter}.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::copy(fixture, sessions.join(format!("{quarter}.json"))).unwrap();
-    }
+    let config = config_with_fixtures(&["2026-Q1", "2026-Q2"]);
     let mut mcc = Mcc::start(&[], config.path(), 100, 30);
     let screen = mcc.wait_for("2026-Q1   5 of 12");
     let row = screen

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::ImportReport;
+use super::{ImportReport, MetricReport};
 use crate::checklist::Checklist;
 use crate::checklist::answer::format_value;
 use crate::checklist::session::{Answer, AnswerSource, GapInput, Session};
@@ -53,16 +53,7 @@ pub fn apply(
             continue;
         }
         let text = format_value(item.unit, value);
-        let answer = Answer {
-            value: Some(value),
-            text: text.clone(),
-            answered_at: now,
-            source: AnswerSource::Imported {
-                files: metric.from_files.clone(),
-                rows_used: metric.working.rows_used,
-            },
-        };
-        session.record(&item.id, answer);
+        session.record(&item.id, imported(metric, value, &text, now));
         applied.saved.push((item.name.clone(), text));
     }
     for (id, input) in GAP_METRICS {
@@ -80,21 +71,26 @@ pub fn apply(
             continue;
         }
         let text = format_value(input.unit(), value);
-        let answer = Answer {
-            value: Some(value),
-            text: text.clone(),
-            answered_at: now,
-            source: AnswerSource::Imported {
-                files: metric.from_files.clone(),
-                rows_used: metric.working.rows_used,
-            },
-        };
+        let answer = imported(metric, value, &text, now);
         session.updated_at = now;
         session.gap.insert(input, answer);
         let name = input.label().trim_start_matches("the ");
         applied.gap_saved.push((name.to_string(), text));
     }
     applied
+}
+
+/// An answer computed by an import, recording the files and rows it came from.
+fn imported(metric: &MetricReport, value: f64, text: &str, now: DateTime<Utc>) -> Answer {
+    Answer {
+        value: Some(value),
+        text: text.to_string(),
+        answered_at: now,
+        source: AnswerSource::Imported {
+            files: metric.from_files.clone(),
+            rows_used: metric.working.rows_used,
+        },
+    }
 }
 
 impl Applied {

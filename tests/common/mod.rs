@@ -189,6 +189,22 @@ pub fn config_dir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
+/// A fresh config folder holding copies of the fixture quarters named (from
+/// `tests/fixtures/sessions/`).
+pub fn config_with_fixtures(quarters: &[&str]) -> tempfile::TempDir {
+    let config = config_dir();
+    let sessions = config.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    for quarter in quarters {
+        let fixture = format!(
+            "{}/tests/fixtures/sessions/{quarter}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::copy(fixture, sessions.join(format!("{quarter}.json"))).unwrap();
+    }
+    config
+}
+
 /// The session file for `quarter` under `config`.
 pub fn session_file(config: &Path, quarter: &str) -> PathBuf {
     config.join("sessions").join(format!("{quarter}.json"))
