@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::truncated;
 use crate::checklist::answer::unit_label;
 use crate::checklist::session::GapInput;
 use crate::report::gap::{InputSource, RevenueGap};
@@ -117,7 +118,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         frame.render_widget(
             Paragraph::new(Span::styled(
-                format!(" {}; {origin}", unit_label(input.unit())),
+                truncated(
+                    &format!(" {}; {origin}", unit_label(input.unit())),
+                    source.width,
+                ),
                 theme.muted,
             )),
             Rect {

@@ -75,7 +75,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
     if app.demo {
         frame.render_widget(
             Paragraph::new(Line::styled(
-                "DEMO DATA · a made-up company; your own quarters are not touched",
+                if banner.width >= 66 {
+                    "DEMO DATA · a made-up company; your own quarters are not touched"
+                } else {
+                    "DEMO DATA · a made-up company"
+                },
                 theme.banner,
             ))
             .style(theme.banner),
