@@ -145,7 +145,7 @@ const PLANS: [Plan; 4] = [
         notes: &[
             (
                 "lead_response_time",
-                "Median is 18 min; the average counts leads nobody called",
+                "Median is 18 min; a few very slow answers pull the average up",
                 Agreement::Agreed,
             ),
             (

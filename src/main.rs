@@ -15,6 +15,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stops early (`mcc list | head`) is not an error.
+        Err(error) if broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("mcc: {error:#}");
             ExitCode::FAILURE
@@ -71,4 +73,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(command) => run_command(&command, &store, &mut stdout()),
     }
+}
+
+/// Whether `error` is the output closing under us.
+fn broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|cause| cause.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }

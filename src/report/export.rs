@@ -488,7 +488,7 @@ mod tests {
         assert_eq!(alone.previous_quarter, None);
         assert_eq!(
             metric(&alone, "lead_response_time").trend,
-            "was 40 min, first measured in 2026-Q2"
+            "40 min, first measured in 2026-Q2"
         );
         assert!(alone.to_markdown().contains("No earlier quarter is saved"));
     }

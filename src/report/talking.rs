@@ -48,7 +48,7 @@ impl<'a> TalkingPoint<'a> {
                 against_benchmark(item, v)
             ),
             (Rating::Watch, Some(v)) => format!(
-                "{} is {}: close enough to move this quarter. {ask}",
+                "{} is {}: short of it, but not yet a problem. {ask}",
                 format_value(item.unit, v),
                 against_benchmark(item, v)
             ),
@@ -179,7 +179,7 @@ mod tests {
         );
         assert_eq!(
             point(&points, "lead_response_time").point,
-            "40 min is 8x the 5-minute benchmark: close enough to move this quarter. Ask your own team first: What was our median time to first call or email on inbound leads last quarter, and what would it take to get it under 5 minutes?"
+            "40 min is 8x the 5-minute benchmark: short of it, but not yet a problem. Ask your own team first: What was our median time to first call or email on inbound leads last quarter, and what would it take to get it under 5 minutes?"
         );
         assert!(
             point(&points, "mql_to_sql_rate")

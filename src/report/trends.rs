@@ -309,12 +309,12 @@ fn describe(item: &Item, points: &[TrendPoint]) -> (Change, String, String) {
         }
         (Some(value), None) => {
             let phrase = format!(
-                "was {}, first measured in {}",
+                "{}, first measured in {}",
                 written(item, value),
                 newest.quarter
             );
             let standing = against_benchmark(item, value);
-            let sentence = format!("{name} {phrase}; {standing}.");
+            let sentence = format!("{name}: {phrase}; {standing}.");
             (Change::NotComparable, phrase, sentence)
         }
         (None, Some((known, last))) => {
@@ -432,12 +432,12 @@ mod tests {
             (
                 "marketing_win_rate",
                 Change::NotComparable,
-                "Win rate on marketing deals was 25%, first measured in 2026-Q2; meets the 20% benchmark.",
+                "Win rate on marketing deals: 25%, first measured in 2026-Q2; meets the 20% benchmark.",
             ),
             (
                 "pipeline_coverage",
                 Change::NotComparable,
-                "Pipeline coverage was 2.5x, first measured in 2026-Q2; below the 3x benchmark.",
+                "Pipeline coverage: 2.5x, first measured in 2026-Q2; below the 3x benchmark.",
             ),
             (
                 "ltv_to_cac",
@@ -511,7 +511,7 @@ mod tests {
         let response = trend(&trends, "lead_response_time");
         assert_eq!(
             response.sentence,
-            "Lead response time was 40 min, first measured in 2026-Q2; 8x the 5-minute benchmark."
+            "Lead response time: 40 min, first measured in 2026-Q2; 8x the 5-minute benchmark."
         );
         let none = Trends::new(&checklist, &[]);
         assert!(none.quarters.is_empty());

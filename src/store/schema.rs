@@ -40,8 +40,9 @@ fn checklist() -> &'static Checklist {
 /// Reads a session file's text: version check, migrations, then the session's own checks.
 /// The error says why, in words that follow "the file is damaged: ".
 pub fn decode(text: &str) -> Result<Session, String> {
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| format!("not a session file ({e})"))?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
+        format!("not a session file: it is cut short or not mcc's format (details: {e})")
+    })?;
     let version = value
         .get("schema_version")
         .and_then(Value::as_u64)
@@ -111,7 +112,7 @@ mod tests {
         assert!(
             decode("{ not json")
                 .unwrap_err()
-                .starts_with("not a session file (")
+                .starts_with("not a session file: it is cut short or not mcc's format (details: ")
         );
     }
 

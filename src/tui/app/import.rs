@@ -136,9 +136,16 @@ impl App {
                 ..
             }) if !headers.is_empty() => ImportPhase::Picking {
                 message: format!(
-                    "mcc found no column in {path} for {} ({}). Which column holds it?",
+                    "mcc found no column in {path} for {} ({}). Which column holds it?{}",
                     field.describe(),
-                    field.name()
+                    field.name(),
+                    match field {
+                        Field::FirstResponse =>
+                            " If none does, press Esc and add the activities export too: each lead's first activity is its first response.",
+                        Field::Source =>
+                            " If none does, press Esc and add the leads export too: each opportunity then takes its lead's source.",
+                        _ => " If none does, press Esc: this file can't give that number.",
+                    }
                 ),
                 choice: Choice::Column(field),
                 options: headers,

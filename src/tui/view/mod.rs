@@ -157,6 +157,9 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (Screen::Scorecard, Some(open)) if open.read_only => {
             format!("{} · review, read-only", open.session.quarter)
         }
+        (Screen::Scorecard, Some(open)) if earlier(open.session.quarter) => {
+            format!("⚠ changing an earlier quarter: {}", open.session.quarter)
+        }
         (Screen::Scorecard, Some(open)) => format!("{} · scorecard", open.session.quarter),
         (Screen::Import, Some(open)) => format!("{} · import", open.session.quarter),
     };

@@ -84,16 +84,21 @@ fn render_row(frame: &mut Frame, area: Rect, row: &ScoreRow, selected: bool, the
     } else {
         theme.title
     };
+    // The value is never cut: the gauge and the marks only get the room that is left.
+    let room = area.width.saturating_sub(TEXT_WIDTH + 3);
+    let marks_width = if room >= MARKS_WIDTH + 8 {
+        MARKS_WIDTH
+    } else {
+        0
+    };
+    let gauge_width = room.saturating_sub(marks_width).min(MAX_GAUGE_WIDTH);
+    let gauge_width = if gauge_width >= 6 { gauge_width } else { 0 };
     let [text, _, gauge, _, marks] = Layout::horizontal([
         Constraint::Length(TEXT_WIDTH),
         Constraint::Length(2),
-        Constraint::Max(MAX_GAUGE_WIDTH),
+        Constraint::Length(gauge_width),
         Constraint::Length(1),
-        Constraint::Length(if area.width >= TEXT_WIDTH + 2 + MARKS_WIDTH + 11 {
-            MARKS_WIDTH
-        } else {
-            0
-        }),
+        Constraint::Length(marks_width),
     ])
     .areas(Rect { height: 1, ..area });
     let marker = if selected { "›" } else { " " };
