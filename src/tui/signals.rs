@@ -2,7 +2,9 @@
 //!
 //! - [`Signals`]: SIGTERM, SIGHUP (the terminal was closed) and SIGINT set a flag that the event
 //!   loop checks at least every [`CHECK_EVERY`]; the loop then ends, the terminal is restored and
-//!   the open quarter is saved. A second signal while that happens ends mcc at once.
+//!   the open quarter is saved. A second signal while that happens ends mcc at once, and if the
+//!   loop has not left two seconds later (reading a terminal that has gone can keep it from ever
+//!   looking), mcc exits: every answer is saved the moment it is given.
 //! - [`install_crash_report`]: on a panic, after ratatui's hook has restored the terminal, a
 //!   crash report is written to `<config dir>/crash-reports/` and its path printed on stderr;
 //!   [`run`](super::run) then saves the open quarter before the panic goes on.
@@ -11,6 +13,7 @@ use std::io::{self, Write};
 use std::panic::PanicHookInfo;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::thread;
 use std::time::Duration;
 
 use chrono::Utc;
@@ -20,6 +23,9 @@ use crate::store::Store;
 
 /// The longest the event loop waits for a key before looking at the signal flag again.
 pub const CHECK_EVERY: Duration = Duration::from_millis(200);
+
+/// How long after a stop signal mcc waits for the loop to save and leave before it exits.
+const GRACE: Duration = Duration::from_secs(2);
 
 /// The signals that stop mcc cleanly.
 #[cfg(unix)]
@@ -45,6 +51,19 @@ impl Signals {
             signal_hook::flag::register(signal, Arc::clone(&once))?;
             signal_hook::flag::register_usize(signal, Arc::clone(&received), signal as usize)?;
         }
+        let seen = Arc::clone(&received);
+        thread::Builder::new()
+            .name("mcc-signals".to_string())
+            .spawn(move || {
+                while seen.load(Ordering::SeqCst) == 0 {
+                    thread::sleep(CHECK_EVERY);
+                }
+                // The loop normally saves and leaves well within this time. When the terminal
+                // has gone (a closed window), reading it can spin without ever returning to the
+                // loop; every answer is already saved, so leave.
+                thread::sleep(GRACE);
+                std::process::exit(0);
+            })?;
         Ok(Self { received })
     }
 
