@@ -36,7 +36,7 @@ pub mod keys {
 }
 
 /// How long to wait for the screen to show something before failing.
-pub const PATIENCE: Duration = Duration::from_secs(15);
+pub const PATIENCE: Duration = Duration::from_secs(45);
 
 /// A running `mcc` in a pseudo-terminal.
 pub struct Mcc {
