@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: 
             format!(" {quarter} can't be read "),
             plain(vec![
                 format!("{quarter} can't be read: {reason}."),
-                "mcc keeps the previous save of every quarter as a backup. Put the backup in its place? The damaged file is kept beside it under a new name, never deleted.".to_string(),
+                "mcc keeps the previous save of each quarter as a backup. Put the backup in its place (if there is one)? The damaged file is kept beside it under a new name, never deleted.".to_string(),
                 "Enter or y restores the backup; Esc or n leaves everything as it is.".to_string(),
             ]),
             None,
