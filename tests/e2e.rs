@@ -264,7 +264,7 @@ fn a_damaged_quarter_is_restored_from_its_backup_on_request() {
     mcc.wait_for("2026-Q1  damaged");
     mcc.send(keys::DOWN);
     mcc.send(keys::ENTER);
-    mcc.wait_for("backup in its place?");
+    mcc.wait_for("(if there is one)?");
     mcc.send(keys::ENTER);
     mcc.wait_for("Restored 2026-Q1 from its backup.");
     mcc.wait_for("2026-Q1   5 of 12");
