@@ -480,15 +480,20 @@ fn sample(name: &str) -> String {
     format!("{}/sample-data/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn import_computes_the_sample_quarter_and_shows_its_working_as_json() {
-    let config = config_dir();
-    let files = [
+/// The sample Salesforce leads, activities and opportunities exports.
+fn salesforce_exports() -> [String; 3] {
+    [
         "salesforce-leads.csv",
         "salesforce-activities.csv",
         "salesforce-opportunities.csv",
     ]
-    .map(sample);
+    .map(sample)
+}
+
+#[test]
+fn import_computes_the_sample_quarter_and_shows_its_working_as_json() {
+    let config = config_dir();
+    let files = salesforce_exports();
     let mut args = vec!["import", "--quarter", "2026-Q3", "--format", "json"];
     args.extend(files.iter().map(String::as_str));
     let output = mcc(config.path(), &args);
@@ -771,12 +776,7 @@ fn gap_refuses_an_unsaved_quarter_without_inputs_and_values_it_cannot_read() {
 #[test]
 fn gap_uses_imported_win_rate_and_deal_size_and_sizes_slow_response() {
     let config = config_dir();
-    let files = [
-        "salesforce-leads.csv",
-        "salesforce-activities.csv",
-        "salesforce-opportunities.csv",
-    ]
-    .map(sample);
+    let files = salesforce_exports();
     let mut args = vec!["import", "--quarter", "2026-Q3", "--save"];
     args.extend(files.iter().map(String::as_str));
     let import = mcc(config.path(), &args);
