@@ -505,7 +505,9 @@ fn run_import(
     let quarter = args
         .quarter
         .unwrap_or_else(|| Quarter::last_finished(today()));
-    let mut marketing_sources = SourceRules::default();
+    let mut marketing_sources = Settings::load(store.root())
+        .unwrap_or_default()
+        .source_rules();
     if let Some(list) = &args.marketing_sources {
         marketing_sources = SourceRules::parse_list(list)?;
     }

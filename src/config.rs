@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checklist::Checklist;
 use crate::checklist::benchmarks::{self, Benchmarks};
+use crate::import::SourceRules;
 use crate::report::export::write_file;
 
 /// The settings file's name in the config folder.
@@ -48,6 +49,19 @@ pub struct Settings {
     /// The colour theme.
     #[serde(default)]
     pub theme: ThemeName,
+    /// Lead sources that count as marketing, when changed from mcc's list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketing_sources: Option<Vec<String>>,
+}
+
+impl Settings {
+    /// The marketing-source rules: the remembered list, or mcc's own.
+    pub fn source_rules(&self) -> SourceRules {
+        self.marketing_sources
+            .as_ref()
+            .and_then(|list| SourceRules::parse_list(&list.join(",")).ok())
+            .unwrap_or_default()
+    }
 }
 
 /// Why the settings could not be read or written; a file that cannot be read is never
@@ -157,6 +171,7 @@ mod tests {
         assert_eq!(Settings::load(&folder).unwrap().theme, ThemeName::Dark);
         let settings = Settings {
             theme: ThemeName::HighContrast,
+            ..Settings::default()
         };
         let path = settings.save(&folder).unwrap();
         assert_eq!(path, fs::canonicalize(folder.join("config.toml")).unwrap());
@@ -208,7 +223,11 @@ mod tests {
             let name = theme.to_possible_value().unwrap().get_name().to_string();
             assert_eq!(name, theme.key());
             assert_eq!(
-                toml::to_string(&Settings { theme: *theme }).unwrap(),
+                toml::to_string(&Settings {
+                    theme: *theme,
+                    ..Settings::default()
+                })
+                .unwrap(),
                 format!("theme = \"{name}\"\n")
             );
         }
@@ -238,6 +257,26 @@ mod tests {
             ),
             "{}",
             warnings[0]
+        );
+    }
+
+    #[test]
+    fn a_changed_marketing_source_list_is_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Settings::load(dir.path()).unwrap().source_rules(),
+            SourceRules::default()
+        );
+        let settings = Settings {
+            marketing_sources: Some(vec!["Web".into(), "Referrals".into()]),
+            ..Settings::default()
+        };
+        settings.save(dir.path()).unwrap();
+        let rules = Settings::load(dir.path()).unwrap().source_rules();
+        assert_eq!(rules.marketing, ["Web", "Referrals"]);
+        assert_eq!(
+            rules.classify("referrals"),
+            crate::import::SourceClass::Marketing
         );
     }
 }

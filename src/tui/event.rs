@@ -577,6 +577,13 @@ const IMPORT_REVIEW: &[Binding] = &[
         "save, replacing typed answers too",
         ("r", "save, replace typed"),
     ),
+    bind_hint(
+        &[plain(KeyCode::Char('s'))],
+        Action::EditSources,
+        "s",
+        "change which lead sources count as marketing",
+        ("s", "sources"),
+    ),
     bind(UP_KEYS, Action::Previous, "↑", "scroll up", false),
     bind_hint(
         DOWN_KEYS,
@@ -651,6 +658,7 @@ pub fn screen_bindings(app: &App) -> &'static [Binding] {
             Some(ImportPhase::Running { .. }) => IMPORT_RUNNING,
             Some(ImportPhase::Reviewing { .. }) => IMPORT_REVIEW,
             Some(ImportPhase::Picking { .. }) => IMPORT_PICK,
+            Some(ImportPhase::EditingSources { .. }) => DIALOG_TYPING,
             Some(ImportPhase::Choosing { .. }) | None => IMPORT_CHOOSE,
         },
     }

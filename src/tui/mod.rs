@@ -28,7 +28,7 @@ use ratatui::crossterm::execute;
 use crate::checklist::Checklist;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
-use crate::config::{ThemeName, load_benchmarks};
+use crate::config::{Settings, ThemeName, load_benchmarks};
 use crate::demo;
 use crate::import::{ImportError, ImportOptions, ImportReport, Progress, import_files};
 use crate::report::export::{Brief, write_file};
@@ -212,6 +212,7 @@ impl ImportWorker {
             quarter: Some(flow.quarter),
             mappings: flow.mappings.clone(),
             date_order: flow.date_order,
+            marketing_sources: flow.sources.clone(),
             ..ImportOptions::default()
         };
         let cancel = Arc::new(AtomicBool::new(false));
@@ -286,6 +287,9 @@ fn new_app(store: &Store, today: NaiveDate, demo_samples: Option<Vec<PathBuf>>) 
     };
     let mut app = App::new(checklist, saved, today, Utc::now);
     app.benchmarks = benchmarks;
+    app.source_rules = Settings::load(store.root())
+        .unwrap_or_default()
+        .source_rules();
     app.demo = demo_samples.is_some();
     app.sample_files = demo_samples.unwrap_or_else(repository_samples);
     if let Some(error) = unreadable {
@@ -385,6 +389,16 @@ fn event_loop(
                 }
             }
             Effect::StartImport => worker = ImportWorker::start(app),
+            Effect::RememberSourcesAndImport => {
+                let mut settings = Settings::load(store.root()).unwrap_or_default();
+                settings.marketing_sources = Some(app.source_rules.marketing.clone());
+                if let Err(error) = settings.save(store.root()) {
+                    app.notice = Some(app::Notice::Error(format!(
+                        "The marketing sources are used for this import but not remembered: {error}."
+                    )));
+                }
+                worker = ImportWorker::start(app);
+            }
             Effect::CancelImport => {
                 if let Some(running) = &worker {
                     running.cancel.store(true, Ordering::Relaxed);

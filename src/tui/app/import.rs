@@ -11,7 +11,9 @@ use tui_input::backend::crossterm::EventHandler;
 use super::{Action, App, Effect, Notice, Screen};
 use crate::checklist::quarter::Quarter;
 use crate::import::apply::apply;
-use crate::import::{ColumnMapping, DateOrder, Field, ImportError, ImportReport, Progress};
+use crate::import::{
+    ColumnMapping, DateOrder, Field, ImportError, ImportReport, Progress, SourceRules,
+};
 use crate::tui::complete::Completion;
 
 /// The CSV import in progress: which files, for which quarter, and how far it has got.
@@ -29,6 +31,8 @@ pub struct ImportFlow {
     pub mappings: Vec<ColumnMapping>,
     /// Day/month order the user chose for ambiguous dates.
     pub date_order: Option<DateOrder>,
+    /// Which lead sources count as marketing.
+    pub sources: SourceRules,
     /// Where the flow is.
     pub phase: ImportPhase,
     /// The screen to go back to.
@@ -56,6 +60,13 @@ pub enum ImportPhase {
         report: Box<ImportReport>,
         /// Lines scrolled down.
         scroll: u16,
+    },
+    /// Changing which lead sources count as marketing, as a comma-separated list.
+    EditingSources {
+        /// The list as typed.
+        input: Input,
+        /// Why the last list was refused.
+        error: Option<String>,
     },
     /// mcc needs the user to choose: a column for a field, or the day/month order of dates.
     Picking {
@@ -96,6 +107,7 @@ impl App {
             candidates: Vec::new(),
             mappings: Vec::new(),
             date_order: None,
+            sources: self.source_rules.clone(),
             phase: ImportPhase::Choosing { error: None },
             return_to: self.screen,
         });
@@ -291,6 +303,33 @@ impl App {
                 };
                 return Effect::StartImport;
             }
+            (ImportPhase::Reviewing { .. }, Action::EditSources) => {
+                flow.phase = ImportPhase::EditingSources {
+                    input: Input::new(flow.sources.marketing.join(", ")),
+                    error: None,
+                };
+            }
+            (ImportPhase::EditingSources { input, error }, Action::Edit(key)) => {
+                input.handle_event(&Event::Key(key));
+                *error = None;
+            }
+            (ImportPhase::EditingSources { input, error }, Action::Submit) => {
+                match SourceRules::parse_list(input.value()) {
+                    Ok(rules) => {
+                        flow.sources = rules.clone();
+                        self.source_rules = rules;
+                        flow.phase = ImportPhase::Running {
+                            progress: Progress::default(),
+                            elapsed: Duration::ZERO,
+                        };
+                        return Effect::RememberSourcesAndImport;
+                    }
+                    Err(refused) => *error = Some(refused.to_string()),
+                }
+            }
+            (ImportPhase::EditingSources { .. }, Action::Back) => {
+                flow.phase = ImportPhase::Choosing { error: None };
+            }
             (ImportPhase::Reviewing { .. } | ImportPhase::Picking { .. }, Action::Back) => {
                 flow.phase = ImportPhase::Choosing { error: None };
                 self.notice = Some(Notice::Info(
@@ -312,6 +351,7 @@ mod tests {
     use super::super::tests::{app_with, noon, open, type_text, wizard};
     use super::*;
     use crate::checklist::session::Session;
+    use ratatui::crossterm::event::KeyEvent;
 
     /// A real import of a small metric summary, as the worker thread would produce it.
     fn summary_import(rows: &str) -> Result<ImportReport, ImportError> {
@@ -503,5 +543,35 @@ mod tests {
                 .value,
             Some(7.0)
         );
+    }
+
+    #[test]
+    fn the_marketing_sources_can_be_changed_on_the_review_and_the_import_runs_again() {
+        let mut app = importing();
+        app.import_finished(summary_import("lead_follow_up_rate,62%\n"));
+        assert_eq!(app.update(Action::EditSources), Effect::None);
+        assert!(app.typing(), "the list box takes letters");
+        while matches!(phase(&app), ImportPhase::EditingSources { input, .. } if !input.value().is_empty())
+        {
+            app.update(Action::Edit(KeyEvent::from(KeyCode::Backspace)));
+        }
+        assert_eq!(
+            app.update(Action::Submit),
+            Effect::None,
+            "an empty list is refused"
+        );
+        assert!(matches!(
+            phase(&app),
+            ImportPhase::EditingSources { error: Some(_), .. }
+        ));
+        type_text(&mut app, "Web, Paid Search, Referrals");
+        assert_eq!(app.update(Action::Submit), Effect::RememberSourcesAndImport);
+        let flow = app.import.as_ref().unwrap();
+        assert_eq!(flow.sources.marketing, ["Web", "Paid Search", "Referrals"]);
+        assert_eq!(
+            app.source_rules.marketing, flow.sources.marketing,
+            "kept for the next import"
+        );
+        assert!(matches!(phase(&app), ImportPhase::Running { .. }));
     }
 }

@@ -19,6 +19,7 @@ use crate::checklist::benchmarks::Benchmarks;
 use crate::checklist::profile::GoToMarket;
 use crate::checklist::quarter::Quarter;
 use crate::checklist::session::Session;
+use crate::import::SourceRules;
 use crate::report::listing::QuarterListing;
 
 pub use gap::GapForm;
@@ -70,6 +71,8 @@ pub enum Action {
     Complete,
     /// On the import review: save the values, replacing typed answers too.
     AcceptReplacingTyped,
+    /// On the import review: change which lead sources count as marketing.
+    EditSources,
     /// Change the answers of the selected quarter (home) or item (scorecard).
     EditAnswers,
     /// Show every item across the saved quarters.
@@ -133,6 +136,8 @@ pub enum Effect {
     StartImport,
     /// Ask the running import to stop.
     CancelImport,
+    /// Remember the import's marketing sources in `config.toml`, then start it again.
+    RememberSourcesAndImport,
     /// Load every saved session, then call [`App::history_loaded`] to show this screen.
     LoadHistory(Screen),
     /// Delete, rename or duplicate a saved quarter, then call [`App::managed`].
@@ -202,6 +207,8 @@ pub struct App {
     pub demo: bool,
     /// Sample exports to suggest on the import screen.
     pub sample_files: Vec<PathBuf>,
+    /// Which lead sources the import counts as marketing (remembered in `config.toml`).
+    pub source_rules: SourceRules,
     /// The screen on show.
     pub screen: Screen,
     /// Whether the help overlay is open.
@@ -244,6 +251,7 @@ impl App {
             benchmarks: Benchmarks::default(),
             demo: false,
             sample_files: Vec::new(),
+            source_rules: SourceRules::default(),
             screen: Screen::Home,
             help_open: false,
             saved,
@@ -303,7 +311,7 @@ impl App {
             Screen::Scorecard | Screen::Trends | Screen::Compare | Screen::Present => false,
             Screen::Import => matches!(
                 self.import.as_ref().map(|i| &i.phase),
-                Some(ImportPhase::Choosing { .. })
+                Some(ImportPhase::Choosing { .. } | ImportPhase::EditingSources { .. })
             ),
         }
     }

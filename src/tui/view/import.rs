@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
-use super::{Hit, line_hits};
+use super::{Hit, line_hits, truncated};
 use crate::import::apply::apply;
 use crate::import::count as thousands;
 use crate::report::imported::import_text;
@@ -88,6 +88,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
                 hint,
             );
         }
+        ImportPhase::EditingSources { input, error } => {
+            let mut lines = vec![
+                Line::styled("Which lead sources count as marketing?", theme.title),
+                Line::styled(
+                    "Separate them with commas; capitals, spaces and dashes don't matter (Paid Search = paid-search). Sources not listed, or blank, are counted apart, never guessed. The list is remembered for the next import.",
+                    theme.text,
+                ),
+            ];
+            if let Some(error) = error {
+                lines.push(Line::styled(format!("✗ {error}"), theme.error));
+            }
+            let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+            let height = text.line_count(area.width) as u16;
+            let [top, _, box_area] = Layout::vertical([
+                Constraint::Length(height),
+                Constraint::Length(1),
+                Constraint::Length(3),
+            ])
+            .areas(area);
+            frame.render_widget(text, top);
+            render_text_box(frame, box_area, input, "Marketing sources", true, theme);
+        }
         ImportPhase::Reviewing { report, scroll } => {
             let Some(open) = &app.open else { return };
             let mut preview = open.session.clone();
@@ -127,6 +149,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, hits: &mu
                     theme.text,
                 ));
             }
+            header.push(Line::styled(
+                truncated(
+                    &format!(
+                        "Counted as marketing: {} (s changes the list)",
+                        flow.sources.marketing.join(", ")
+                    ),
+                    area.width,
+                ),
+                theme.muted,
+            ));
             let header = Paragraph::new(header).wrap(Wrap { trim: true });
             let header_height = header.line_count(area.width) as u16;
             let [top, _, body] = Layout::vertical([
