@@ -352,6 +352,7 @@ pub fn run_command(command: &Command, store: &Store, out: &mut dyn Write) -> Res
             Ok(())
         }
         Command::Checklist { format } => {
+            let checklist = checklist.effective(None, &benchmarks());
             match format {
                 Format::Text => write!(out, "{}", checklist_text(&checklist))?,
                 Format::Json => print_json(out, &checklist_json(&checklist))?,

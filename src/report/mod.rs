@@ -216,6 +216,9 @@ pub fn checklist_text(checklist: &Checklist) -> String {
             better,
             item.source
         );
+        if let Some(reason) = &item.band_reason {
+            text += &format!("   Bands here: {reason}\n");
+        }
     }
     text
 }
