@@ -481,7 +481,15 @@ fn every_state_draws_at_every_size_without_panicking() {
             let drawn = render(app, width.max(1), height.max(1));
             assert!(!drawn.is_empty());
         }
-        for (width, height) in [(1, 1), (59, 40), (120, 15), (60, 16), (61, 17), (200, 60), (250, 70)] {
+        for (width, height) in [
+            (1, 1),
+            (59, 40),
+            (120, 15),
+            (60, 16),
+            (61, 17),
+            (200, 60),
+            (250, 70),
+        ] {
             render(app, width, height);
         }
     }
