@@ -5,7 +5,7 @@
 //! email), CSV (safe to open in a spreadsheet) or JSON (which reads back into [`Brief`]).
 
 use std::borrow::Cow;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -19,6 +19,7 @@ use crate::checklist::quarter::Quarter;
 use crate::checklist::scoring::Rating;
 use crate::checklist::session::{Agreement, Session};
 use crate::checklist::{Checklist, Unit};
+use crate::store::write_replacing;
 
 /// Which file format to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -368,20 +369,10 @@ fn is_plain_number(text: &str) -> bool {
         .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Writes `text` to `path` atomically (a flushed temp file beside it, then a rename), readable
+/// Writes `text` to `path` atomically, the way sessions are saved (see [`write_replacing`]), readable
 /// by the user only, and returns the absolute path written.
 pub fn write_file(path: &Path, text: &str) -> io::Result<PathBuf> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".mcc-export-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    write_replacing(path, text.as_bytes())?;
     std::fs::canonicalize(path)
 }
 

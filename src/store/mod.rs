@@ -34,6 +34,12 @@ use files::{
 use lock::Held;
 pub use lock::QuarterLock;
 
+/// Writes `bytes` to `path` atomically and user-only, replacing any file there, the same way
+/// sessions are saved (temp file, flush, rename, folder synced).
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic(path, bytes, Replace::Yes)
+}
+
 /// Where sessions live on disk.
 #[derive(Debug, Clone)]
 pub struct Store {
