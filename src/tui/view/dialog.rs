@@ -2,10 +2,11 @@
 //! duplicate, or write a note on an item.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
+use super::centred;
 use crate::checklist::profile::GoToMarket;
 use crate::checklist::session::NOTE_MAX_CHARS;
 use crate::tui::app::{App, Dialog, TargetKind};
@@ -90,12 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, dialog: &Dialog, theme: 
     let body_height = body.line_count(inner_width) as u16;
     let input_height = if input.is_some() { 3 } else { 0 };
     let height = (body_height + input_height + 2).min(area.height);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = centred(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(Span::styled(title, theme.title))

@@ -1,10 +1,11 @@
 //! The help overlay: every key for the screen underneath, and what the screen is for.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use super::centred;
 use crate::tui::app::{App, Screen};
 use crate::tui::event::screen_bindings;
 use crate::tui::theme::Theme;
@@ -66,12 +67,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .wrap(Wrap { trim: true })
         .line_count(text_width) as u16
         + 2;
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = centred(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(Line::styled(" Help ", theme.title))

@@ -12,7 +12,7 @@ mod trends;
 mod wizard;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -114,6 +114,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Vec<Hit> {
         hits.clear();
     }
     hits
+}
+
+/// A `width` by `height` rectangle in the middle of `area` (clipped to it), for overlays.
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let [column] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(column);
+    popup
 }
 
 /// `text` cut to `width` characters, ending in "…" when it was cut.
